@@ -1,0 +1,1 @@
+"""The data contract: importing KL's reference data into the schemas and locating artefacts."""
