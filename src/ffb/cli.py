@@ -51,3 +51,24 @@ def import_reference(reference_dir: Path) -> None:
 
     for path in run(reference_dir, project_root() / "schemas"):
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("examples/canonical"),
+    show_default=True,
+    help="Folder to write the data package to.",
+)
+@click.option("--citizens", type=click.IntRange(1, 100_000), default=36, show_default=True)
+@click.option("--seed", type=int, default=20240530, show_default=True)
+def example(out: Path, citizens: int, seed: int) -> None:
+    """Write the fictional example export as a canonical data package."""
+    from ffb.canonical.writer import write_package
+    from ffb.contract.codes import Codes
+    from ffb.synth.example import build_example
+
+    counts = write_package(out, build_example(Codes(), citizens=citizens, seed=seed))
+    for table, rows in counts.items():
+        click.echo(f"{table}: {rows} rows")

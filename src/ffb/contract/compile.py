@@ -126,7 +126,7 @@ def _enum(view: SchemaView, enum_name: str) -> dict:
             value["meaning"] = pv.meaning
         if pv.is_a:
             value["parent"] = pv.is_a
-        for annotation in ("selectable", "ordinal", "maps_to"):
+        for annotation in ("selectable", "ordinal", "maps_to", "legal_bases"):
             found = _annotation(pv, annotation)
             if found is not None:
                 value[annotation] = found

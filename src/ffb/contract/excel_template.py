@@ -9,6 +9,9 @@ carries the marker sheet `ffb` so ffb's reader knows to translate the names back
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -23,6 +26,7 @@ MARKER_SHEET = "ffb"
 GUIDE_SHEET = "vejledning"
 TEMPLATE_ROWS = 2000  # rows that carry drop-downs and input checks
 _FIXED_TIME = dt.datetime(2024, 5, 30)  # keeps the file's metadata stable between runs
+_FIXED_STAMP = _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
 
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
@@ -166,4 +170,18 @@ def build_template(contract: dict) -> Workbook:
 
 
 def write_template(contract: dict, path: Path) -> None:
-    build_template(contract).save(path)
+    """Save the template with fixed timestamps inside the zip, so the bytes are reproducible."""
+    buffer = io.BytesIO()
+    build_template(contract).save(buffer)
+    stamp = _FIXED_TIME.timetuple()[:6]
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(
+        path, "w", zipfile.ZIP_DEFLATED
+    ) as target:
+        for member in source.infolist():
+            entry = zipfile.ZipInfo(member.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            data = source.read(member.filename)
+            if member.filename == "docProps/core.xml":
+                # openpyxl stamps the save time here whatever the properties say.
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + _FIXED_STAMP, data)
+            target.writestr(entry, data)

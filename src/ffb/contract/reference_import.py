@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,6 +116,29 @@ BRANCHES: tuple[Branch, ...] = (
 )
 
 
+_VISITATION = re.compile(
+    r"[Vv]isitationsparagraf(?P<area> på [^:]+)?: Serviceloven (?P<sections>§§? [0-9a-z ,]+)"
+)
+_AFTER_SECTION = re.compile(r"efter § ?(?P<section>[0-9]+ ?[a-z]?)")
+
+
+def legal_bases(definition: str) -> list[str]:
+    """The sections of serviceloven a service is granted under on the adult area, as the
+    definition text states them (e.g. "Visitationsparagraf: Serviceloven § 85")."""
+    sections: list[str] = []
+    for match in _VISITATION.finditer(definition):
+        if match.group("area") and "Voksen" not in match.group("area"):
+            continue
+        sections += re.findall(r"[0-9]+ ?[a-z]?", match.group("sections"))
+    sections += [m.group("section") for m in _AFTER_SECTION.finditer(definition)]
+    found = []
+    for section in sections:
+        code = "SEL_" + section.replace(" ", "")
+        if code not in found:
+            found.append(code)
+    return found
+
+
 def _concepts_by_display(concepts: list[dict]) -> dict[str, dict]:
     return {c["display"]: c for c in concepts}
 
@@ -151,6 +175,9 @@ def _permissible_values(root: dict, group_level: bool, scale: tuple[str, ...]) -
                 value["annotations"] = {"selectable": False}
             if child["display"] in scale:
                 value["annotations"] = {"ordinal": scale.index(child["display"])}
+            sections = legal_bases(child.get("definition", ""))
+            if sections:
+                value["annotations"] = {"legal_bases": " ".join(sections)}
             values[child["code"]] = value
             visit(child, child["code"], depth + 1)
 

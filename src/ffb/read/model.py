@@ -1,0 +1,54 @@
+"""What the readers hand to the validator: raw tables of text, and problems met while reading."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import polars as pl
+
+ROW = "_row"  # the column that carries each row's position in its source
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem found before any rule ran: the file itself, its header or its structure."""
+
+    code: str
+    source: str
+    table: str | None = None
+    row: int | None = None
+    pointer: str | None = None
+    column: str | None = None
+    value: str | None = None
+    detail: str | None = None
+
+
+class CannotRun(Exception):
+    """The input could not be validated at all (missing file, unsupported kind, bad arguments)."""
+
+
+@dataclass
+class RawTable:
+    """One table as text, exactly as the source holds it.
+
+    `batches` yields DataFrames with every contract column as String (missing values null) and
+    the `_row` column: the row a spreadsheet user sees (header = 1) for files, or the index in
+    the document's list for JSON, where `pointer` names the list (e.g. `/cases`).
+    """
+
+    name: str
+    source: str
+    header: list[str]
+    batches: Callable[[], Iterator[pl.DataFrame]]
+    pointer: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class RawInput:
+    """Everything read from one input: its tables and what was wrong with the files."""
+
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    kind: str = "package"

@@ -1,0 +1,1 @@
+"""Report: the validation report as data, and its renderings (text, JSON, CSV, JUnit)."""

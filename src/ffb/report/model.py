@@ -1,0 +1,84 @@
+"""The validation report: data first (a table of issues and their counts), text second."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from ffb.validate.catalogue import RULES, SEVERITIES
+
+ISSUE_COLUMNS = ["code", "severity", "source", "table", "row", "pointer", "column", "value", "message"]
+ISSUE_FRAME_SCHEMA = {
+    "code": pl.String,
+    "severity": pl.String,
+    "source": pl.String,
+    "table": pl.String,
+    "row": pl.Int64,
+    "pointer": pl.String,
+    "column": pl.String,
+    "value": pl.String,
+    "message": pl.String,
+}
+
+
+@dataclass
+class Report:
+    """Everything ffb-validate found in one input.
+
+    `issues` holds every issue (or the first `max_errors` of them, see `omitted`); the
+    counts always cover all of them.
+    """
+
+    input: str
+    kind: str
+    lang: str
+    fail_on: str
+    issues: pl.DataFrame
+    tables: dict[str, dict] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    by_table: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_rule: dict[str, int] = field(default_factory=dict)
+    omitted: int = 0
+
+    @property
+    def valid(self) -> bool:
+        if self.fail_on == "warning":
+            return self.counts.get("error", 0) + self.counts.get("warning", 0) == 0
+        return self.counts.get("error", 0) == 0
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.valid else 1
+
+    def summary(self) -> dict:
+        return {
+            "counts": {severity: self.counts.get(severity, 0) for severity in SEVERITIES},
+            "tables": self.by_table,
+            "rules": {
+                code: {"name": RULES[code].name, "severity": RULES[code].severity, "count": n}
+                for code, n in sorted(self.by_rule.items())
+            },
+            "omitted": self.omitted,
+        }
+
+    def to_dict(self) -> dict:
+        return {
+            "valid": self.valid,
+            "input": self.input,
+            "kind": self.kind,
+            "fail_on": self.fail_on,
+            "tables": self.tables,
+            "summary": self.summary(),
+            "issues": self.issues.select(ISSUE_COLUMNS).to_dicts(),
+        }
+
+
+def count_issues(issues: pl.DataFrame) -> tuple[dict[str, int], dict[str, dict[str, int]], dict[str, int]]:
+    """Counts per severity, per table and severity, and per rule."""
+    counts = dict(issues.group_by("severity").len().iter_rows())
+    by_rule = dict(issues.group_by("code").len().iter_rows())
+    by_table: dict[str, dict[str, int]] = {}
+    for table, severity, n in issues.group_by(["table", "severity"]).len().iter_rows():
+        by_table.setdefault(table or "", {})[severity] = n
+    return counts, by_table, by_rule

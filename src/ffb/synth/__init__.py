@@ -1,0 +1,1 @@
+"""Synthetic FFB exports: the bundled example and scaled-up copies for benchmarks and tests."""

@@ -1,0 +1,1 @@
+"""Validate: check an input against the contract and report every problem."""

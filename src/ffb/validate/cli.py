@@ -1,0 +1,125 @@
+"""ffb-validate: check an FFB export against the contract.
+
+Exit codes: 0 valid, 1 invalid, 2 could not run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from ffb import __version__
+
+FORMATS = ("text", "json", "csv", "junit")
+_CPR = re.compile(r"\b(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])([0-9]{2})-?[0-9]{4}\b")
+
+
+def _mask(text: str) -> str:
+    return _CPR.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}-****", text)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"ffb-validate: error: {_mask(message)}", err=True)
+    sys.exit(2)
+
+
+def _rules_listing(output_format: str, lang: str) -> str:
+    from ffb.validate.catalogue import RULES
+
+    if output_format == "json":
+        return json.dumps(
+            [
+                {
+                    "code": r.code, "name": r.name, "severity": r.severity, "group": r.group,
+                    "title": r.title[lang], "message": r.message[lang], "description": r.description,
+                }
+                for r in RULES.values()
+            ],
+            ensure_ascii=False, indent=2,
+        ) + "\n"
+    if output_format == "csv":
+        lines = ["code,name,severity,title"]
+        lines += [f'{r.code},{r.name},{r.severity},"{r.title[lang]}"' for r in RULES.values()]
+        return "\n".join(lines) + "\n"
+    return "".join(f"{r.code}  {r.name:<40} {r.severity:<8} {r.title[lang]}\n" for r in RULES.values())
+
+
+def _progress_printer():
+    """A progress line on stderr for large inputs, shown only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None, None
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                        transient=True, console=None)
+    task = progress.add_task("", total=None)
+
+    def update(table: str, rows: int) -> None:
+        progress.update(task, description=f"{table}: {rows:,} rows")
+
+    return progress, update
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--table", "table", metavar="NAME", help="The table a single file holds (else recognised from its header).")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language of messages.")
+@click.option("--max-errors", type=click.IntRange(min=1), metavar="N", help="List at most N issues (counts still cover all).")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+              help="The least severe issue that makes the input invalid.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day of validation (for dates in the future).")
+@click.option("--list-rules", is_flag=True, help="Print the rule catalogue and exit.")
+@click.version_option(__version__, prog_name="ffb-validate")
+def main(path, table, output_format, lang, max_errors, fail_on, output, today, list_rules) -> None:
+    """Check PATH – a data package (folder, datapackage.json or zip), a table file (CSV,
+    XLSX, JSON lines, Parquet) or an export JSON document – against the FFB contract."""
+    if list_rules:
+        click.echo(_rules_listing(output_format, lang), nl=False)
+        return
+    if path is None:
+        _fail("give a PATH to validate, or --list-rules")
+    from ffb.read import CannotRun
+
+    progress, update = _progress_printer()
+    try:
+        from ffb.validate.engine import Validator
+
+        validator = Validator(today=today.date() if today else dt.date.today())
+        if progress:
+            with progress:
+                report = validator.validate(path, table, lang, fail_on, max_errors, update)
+        else:
+            report = validator.validate(path, table, lang, fail_on, max_errors)
+    except CannotRun as problem:
+        _fail(str(problem))
+    except MemoryError:
+        _fail(f"{path}: not enough memory to validate this input")
+    except Exception as error:  # never a traceback: say what failed, in one line
+        _fail(f"{path}: could not validate ({type(error).__name__}: {error})")
+
+    if output_format == "json":
+        from ffb.report.json_format import render_json as render
+        text = render(report)
+    elif output_format == "csv":
+        from ffb.report.csv_format import render_csv as render
+        text = render(report)
+    elif output_format == "junit":
+        from ffb.report.junit import render_junit as render
+        text = render(report)
+    else:
+        from ffb.report.text import render_text
+
+        color = output is None and sys.stdout.isatty()
+        text = render_text(report, color=color)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    sys.exit(report.exit_code)

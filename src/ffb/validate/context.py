@@ -1,0 +1,86 @@
+"""What the rules that compare rows and tables work on, and how they register."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import polars as pl
+
+from ffb.read.model import ROW
+from ffb.validate.fields import ISSUE_SCHEMA, empty_issues
+
+
+@dataclass
+class Context:
+    """Typed tables (invalid cells are null) and the code lists, for the cross-table rules."""
+
+    tables: dict[str, pl.DataFrame]
+    specs: dict[str, dict]
+    enums: dict
+    today: dt.date
+    # Rows per (table, column) whose value a field rule rejected (not merely missing).
+    flagged: dict[tuple[str, str], pl.Series]
+
+    def absent(self, table: str, column: str) -> pl.Expr:
+        """True where a value is truly missing, not where it was there but invalid.
+
+        Typed tables hold null for both; a rule that requires a value must not report one
+        that a field rule has already rejected.
+        """
+        rows = self.flagged.get((table, column))
+        missing = pl.col(column).is_null()
+        return missing if rows is None else missing & ~pl.col(ROW).is_in(rows)
+
+    def has(self, *names: str) -> bool:
+        return all(name in self.tables for name in names)
+
+    def codes_under(self, enum: str, ancestor_title: str) -> list[str]:
+        values = self.enums[enum]["values"]
+        ancestor = next(k for k, v in values.items() if v["title"] == ancestor_title)
+        return [k for k, v in values.items() if ancestor in v.get("ancestors", ())]
+
+    def code(self, enum: str, title: str) -> str:
+        return next(k for k, v in self.enums[enum]["values"].items() if v["title"] == title)
+
+
+def issues(
+    frame: pl.DataFrame,
+    code: str,
+    table: str,
+    column: str,
+    value: pl.Expr,
+    detail: pl.Expr | None = None,
+) -> pl.DataFrame:
+    """Turn the rows of `frame` (which carries ROW) into issues of one rule."""
+    if frame.is_empty():
+        return empty_issues()
+    return frame.select(
+        pl.lit(code).alias("code"),
+        pl.lit(table).alias("table"),
+        pl.col(ROW).cast(pl.Int64).alias("row"),
+        pl.lit(column).alias("column"),
+        value.cast(pl.String).alias("value"),
+        (detail if detail is not None else pl.lit(None)).cast(pl.String).alias("detail"),
+    ).cast(ISSUE_SCHEMA)
+
+
+@dataclass(frozen=True)
+class CrossRule:
+    codes: tuple[str, ...]
+    tables: tuple[str, ...]
+    check: Callable[[Context], list[pl.DataFrame]]
+
+
+CROSS_RULES: list[CrossRule] = []
+
+
+def cross_rule(*codes: str, tables: tuple[str, ...]):
+    """Register a check for `codes` that needs `tables` (skipped when one is absent)."""
+
+    def register(function: Callable[[Context], list[pl.DataFrame]]):
+        CROSS_RULES.append(CrossRule(codes, tables, function))
+        return function
+
+    return register

@@ -1,0 +1,170 @@
+"""Run every rule over an input and build the report: read → field rules → keys → rules
+across tables → issues located, masked and worded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+
+from ffb.contract.codes import load_contract
+from ffb.read import RawInput, open_input
+from ffb.read.model import ROW, Finding
+from ffb.report.model import ISSUE_COLUMNS, ISSUE_FRAME_SCHEMA, Report, count_issues
+from ffb.validate import rules as _register_rules  # noqa: F401  (registers the cross-table rules)
+from ffb.validate.catalogue import RULES
+from ffb.validate.context import CROSS_RULES, Context
+from ffb.validate.fields import ISSUE_SCHEMA, FieldChecker, empty_issues
+from ffb.validate.keys import dangling_references, duplicate_keys
+
+Progress = Callable[[str, int], None]
+
+# A CPR number's shape (DDMMYY, optional dash, four digits) anywhere in a text.
+CPR_ANYWHERE = r"\b(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])([0-9]{2})-?[0-9]{4}\b"
+CPR_MASK = "${1}${2}${3}-****"
+SHOWN_VALUE_LENGTH = 120
+
+
+def _findings_frame(findings: list[Finding]) -> pl.DataFrame:
+    return pl.DataFrame(
+        [
+            {
+                "code": f.code, "source": f.source, "table": f.table, "row": f.row,
+                "pointer": f.pointer, "column": f.column, "value": f.value, "detail": f.detail,
+            }
+            for f in findings
+        ],
+        schema={**ISSUE_SCHEMA, "source": pl.String, "pointer": pl.String},
+    )
+
+
+def _locate(issues: pl.DataFrame, sources: dict[str, str], pointers: dict[str, str | None]) -> pl.DataFrame:
+    """Add the file and, for JSON documents, the JSON pointer of each issue."""
+    table = pl.col("table")
+    base = table.replace_strict(pointers, default=None, return_dtype=pl.String)
+    pointer = pl.when(base.is_not_null()).then(
+        pl.concat_str([base, pl.lit("/"), pl.col("row").cast(pl.String),
+                       pl.when(pl.col("column").is_not_null()).then(pl.lit("/") + pl.col("column")).otherwise(pl.lit(""))])
+    )
+    return issues.with_columns(
+        table.replace_strict(sources, default=None, return_dtype=pl.String).alias("source"),
+        pointer.alias("pointer"),
+        pl.when(base.is_null()).then(pl.col("row")).alias("row"),
+    )
+
+
+def _shown(column: str) -> pl.Expr:
+    """A value as a report may show it: CPR numbers masked, very long values shortened."""
+    masked = pl.col(column).str.replace_all(CPR_ANYWHERE, CPR_MASK)
+    return (
+        pl.when(masked.str.len_chars() > SHOWN_VALUE_LENGTH)
+        .then(pl.concat_str([masked.str.slice(0, SHOWN_VALUE_LENGTH), pl.lit("…")]))
+        .otherwise(masked)
+    )
+
+
+def word_issues(issues: pl.DataFrame, lang: str, table_order: list[str]) -> pl.DataFrame:
+    """Severity and message for every issue, with every shown text masked."""
+    severities = {code: rule.severity for code, rule in RULES.items()}
+    templates = {code: rule.message[lang] for code, rule in RULES.items()}
+    order = {name: i for i, name in enumerate(table_order)}
+    shown = issues.with_columns(_shown("value").alias("value"), _shown("detail").alias("detail"),
+                                _shown("source").alias("source"))
+    message = pl.col("code").replace_strict(templates, return_dtype=pl.String)
+    for placeholder in ("table", "column", "value", "detail"):
+        message = message.str.replace_all("{" + placeholder + "}", pl.col(placeholder).fill_null(""), literal=True)
+    return (
+        shown.with_columns(
+            pl.col("code").replace_strict(severities, return_dtype=pl.String).alias("severity"),
+            message.alias("message"),
+            pl.col("table").replace_strict(order, default=len(order), return_dtype=pl.Int64).alias("_order"),
+        )
+        .sort(["_order", "row", "pointer", "column", "code"], nulls_last=False, maintain_order=True)
+        .select(ISSUE_COLUMNS)
+        .cast(ISSUE_FRAME_SCHEMA)
+    )
+
+
+class Validator:
+    """Validates inputs against the compiled contract. One instance can check many inputs."""
+
+    def __init__(self, today: dt.date | None = None) -> None:
+        contract = load_contract()
+        self.tables = {t["name"]: t for t in contract["tables"]}
+        self.enums = contract["enums"]
+        self.checkers = {name: FieldChecker(t, self.enums) for name, t in self.tables.items()}
+        self.today = today or dt.date.today()
+
+    def check_raw(self, raw: RawInput, progress: Progress | None = None) -> tuple[pl.DataFrame, dict]:
+        """Issues of every rule (code, table, row, column, value, detail, source, pointer)."""
+        found: list[pl.DataFrame] = []
+        typed: dict[str, pl.DataFrame] = {}
+        table_info: dict[str, dict] = {}
+        for name, raw_table in raw.tables.items():
+            parts, rows = [], 0
+            for batch in raw_table.batches():
+                issues, typed_batch = self.checkers[name].check(batch)
+                found.append(issues)
+                parts.append(typed_batch)
+                rows += batch.height
+                if progress:
+                    progress(name, rows)
+            typed[name] = pl.concat(parts) if parts else pl.DataFrame(
+                schema={ROW: pl.Int64, **{c["name"]: pl.String for c in self.tables[name]["columns"]}}
+            )
+            table_info[name] = {"source": raw_table.source, "rows": rows}
+            if raw_table.pointer is not None:
+                table_info[name]["pointer"] = raw_table.pointer
+
+        for name, frame in typed.items():
+            table = self.tables[name]
+            if table["primary_key"]:
+                found.append(duplicate_keys(frame, table))
+            found.extend(dangling_references(frame, table, typed))
+
+        field_issues = pl.concat([f for f in found if f.height] or [empty_issues()])
+        rejected = field_issues.filter(~pl.col("code").is_in(["FFB201", "FFB202"]))
+        flagged = {(table, column): group["row"] for (table, column), group in rejected.group_by(["table", "column"])}
+        context = Context(typed, self.tables, self.enums, self.today, flagged)
+        for cross in CROSS_RULES:
+            if context.has(*cross.tables):
+                found.extend(cross.check(context))
+
+        located = _locate(
+            pl.concat([f for f in found if f.height] or [empty_issues()]),
+            {name: info["source"] for name, info in table_info.items()},
+            {name: info.get("pointer") for name, info in table_info.items()},
+        )
+        findings = _findings_frame(raw.findings).select(located.columns)
+        return pl.concat([findings, located]), table_info
+
+    def validate(
+        self,
+        path: Path,
+        table: str | None = None,
+        lang: str = "da",
+        fail_on: str = "error",
+        max_errors: int | None = None,
+        progress: Progress | None = None,
+    ) -> Report:
+        with open_input(path, table) as raw:
+            issues, table_info = self.check_raw(raw, progress)
+            kind = raw.kind
+        worded = word_issues(issues, lang, list(self.tables))
+        counts, by_table, by_rule = count_issues(worded)
+        omitted = 0
+        if max_errors is not None and worded.height > max_errors:
+            omitted = worded.height - max_errors
+            worded = worded.head(max_errors)
+        return Report(
+            input=str(path), kind=kind, lang=lang, fail_on=fail_on, issues=worded,
+            tables=table_info, counts=counts, by_table=by_table, by_rule=by_rule, omitted=omitted,
+        )
+
+
+def validate(path: str | Path, **options) -> Report:
+    """Validate one input (data package, table file or JSON document) and return the report."""
+    today = options.pop("today", None)
+    return Validator(today=today).validate(Path(path), **options)

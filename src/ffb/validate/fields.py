@@ -1,0 +1,174 @@
+"""Field rules compiled from the schema, run as column expressions over a batch of rows.
+
+For every column the contract knows its type, whether it is required or recommended, its
+pattern, bounds and code list. Each becomes one polars expression over the whole column that
+yields the code of the first rule a cell breaks (or null), so a batch of a million rows is
+checked without a Python loop over rows. The same pass turns the text into typed values
+(dates, numbers, booleans; invalid cells become null) for the rules that compare columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from ffb.read.model import ROW
+
+ISSUE_SCHEMA = {
+    "code": pl.String,
+    "table": pl.String,
+    "row": pl.Int64,
+    "column": pl.String,
+    "value": pl.String,
+    "detail": pl.String,
+}
+
+INTEGER = r"^[+-]?[0-9]+$"
+NUMBER = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
+DECIMAL_COMMA = r"^[+-]?[0-9]+,[0-9]+$"
+ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+DAY_FIRST_DATE = r"^([0-9]{1,2})[-./]([0-9]{1,2})[-./]([0-9]{4})$"
+BOOLEANS = ["true", "false"]
+
+
+def empty_issues() -> pl.DataFrame:
+    return pl.DataFrame(schema=ISSUE_SCHEMA)
+
+
+def _bounded(column: dict) -> pl.Expr:
+    """The typed value of a column: its parsed value, but null outside the column's bounds.
+
+    Out-of-bound values are reported by the field rules; the rules that compare columns
+    should not report them again.
+    """
+    typed = pl.col(f"__parsed_{column['name']}")
+    if "minimum" in column:
+        typed = pl.when(typed >= column["minimum"]).then(typed)
+    if "maximum" in column:
+        typed = pl.when(typed <= column["maximum"]).then(typed)
+    return typed
+
+
+def _parsed(column: dict, enums: dict) -> pl.Expr:
+    value = pl.col(column["name"])
+    kind = column["type"]
+    if "enum" in column:
+        return pl.when(value.is_in(list(enums[column["enum"]]["values"]))).then(value)
+    if kind == "integer":
+        return pl.when(value.str.contains(INTEGER)).then(value.cast(pl.Int64, strict=False))
+    if kind == "number":
+        return pl.when(value.str.contains(NUMBER)).then(value.cast(pl.Float64, strict=False))
+    if kind == "date":
+        return pl.when(value.str.contains(ISO_DATE)).then(value.str.to_date("%Y-%m-%d", strict=False))
+    if kind == "boolean":
+        return pl.when(value.is_in(BOOLEANS)).then(value == "true")
+    return value
+
+
+@dataclass(frozen=True)
+class _ColumnCheck:
+    """The expressions that give the broken rule and its detail for one column."""
+
+    code: pl.Expr
+    detail: pl.Expr
+
+
+def _column_check(column: dict, enums: dict) -> _ColumnCheck:
+    name = column["name"]
+    value = pl.col(name)
+    typed = pl.col(f"__parsed_{name}")
+    missing = value.is_null()
+    kind = column["type"]
+
+    code = pl.when(missing & column["required"]).then(pl.lit("FFB201"))
+    detail = pl.when(missing).then(pl.lit(None, pl.String))
+    if column.get("recommended"):
+        code = code.when(missing).then(pl.lit("FFB202"))
+    code = code.when(missing).then(pl.lit(None, pl.String))
+
+    if "enum" in column:
+        enum = enums[column["enum"]]
+        titles = {
+            entry["title"].strip().lower(): key
+            for key, entry in enum["values"].items()
+            if entry["title"].strip().lower() != key.lower()
+        }
+        suggestion = value.str.strip_chars().str.to_lowercase().replace_strict(
+            titles, default=None, return_dtype=pl.String
+        )
+        bad = typed.is_null()
+        code = code.when(bad & suggestion.is_not_null()).then(pl.lit("FFB211"))
+        detail = detail.when(bad & suggestion.is_not_null()).then(suggestion)
+        code = code.when(bad).then(pl.lit("FFB210"))
+        detail = detail.when(bad).then(pl.lit(f"{column['enum']} ({enum['title']})"))
+    elif kind == "integer":
+        code = code.when(typed.is_null()).then(pl.lit("FFB203"))
+    elif kind == "number":
+        comma = value.str.contains(DECIMAL_COMMA)
+        code = code.when(typed.is_null() & comma).then(pl.lit("FFB214"))
+        detail = detail.when(typed.is_null() & comma).then(value.str.replace(",", ".", literal=True))
+        code = code.when(typed.is_null()).then(pl.lit("FFB204"))
+    elif kind == "date":
+        day_first = (
+            value.str.replace_all(r"[./]", "-")
+            .str.to_date("%d-%m-%Y", strict=False)
+            .dt.to_string("%Y-%m-%d")
+        )
+        loose = typed.is_null() & value.str.contains(DAY_FIRST_DATE) & day_first.is_not_null()
+        code = code.when(loose).then(pl.lit("FFB215"))
+        detail = detail.when(loose).then(day_first)
+        code = code.when(typed.is_null()).then(pl.lit("FFB205"))
+    elif kind == "boolean":
+        code = code.when(typed.is_null()).then(pl.lit("FFB206"))
+    elif "pattern" in column:
+        broken = ~value.str.contains(column["pattern"])
+        code = code.when(broken).then(pl.lit("FFB207"))
+        detail = detail.when(broken).then(pl.lit(column["pattern"]))
+
+    if "minimum" in column:
+        below = typed < column["minimum"]
+        code = code.when(below).then(pl.lit("FFB208"))
+        detail = detail.when(below).then(pl.lit(str(column["minimum"])))
+    if "maximum" in column:
+        above = typed > column["maximum"]
+        code = code.when(above).then(pl.lit("FFB209"))
+        detail = detail.when(above).then(pl.lit(str(column["maximum"])))
+    return _ColumnCheck(code.otherwise(pl.lit(None, pl.String)), detail.otherwise(pl.lit(None, pl.String)))
+
+
+class FieldChecker:
+    """All field rules of one table, compiled once and applied to each batch."""
+
+    def __init__(self, table: dict, enums: dict) -> None:
+        self.table = table
+        self.columns = table["columns"]
+        self.parsed = [_parsed(c, enums).alias(f"__parsed_{c['name']}") for c in self.columns]
+        self.typed = [_bounded(c).alias(c["name"]) for c in self.columns]
+        self.checks = {c["name"]: _column_check(c, enums) for c in self.columns}
+
+    def check(self, batch: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Issues of the batch, and the batch with typed values (same rows, same names)."""
+        with_typed = batch.lazy().with_columns(self.parsed)
+        issue_frames = [
+            with_typed.select(
+                pl.col(ROW).alias("row"),
+                pl.col(name).alias("value"),
+                check.code.alias("code"),
+                check.detail.alias("detail"),
+            )
+            .filter(pl.col("code").is_not_null())
+            .select(
+                "code",
+                pl.lit(self.table["name"]).alias("table"),
+                "row",
+                pl.lit(name).alias("column"),
+                "value",
+                "detail",
+            )
+            for name, check in self.checks.items()
+        ]
+        typed = with_typed.select(pl.col(ROW), *self.typed)
+        results = pl.collect_all([*issue_frames, typed])
+        issues = pl.concat(results[:-1]) if issue_frames else empty_issues()
+        return issues, results[-1]

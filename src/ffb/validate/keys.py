@@ -1,0 +1,38 @@
+"""Keys: unique row keys within a table and references that resolve in the table they name."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ffb.read.model import ROW
+from ffb.validate.context import issues
+
+
+def duplicate_keys(frame: pl.DataFrame, table: dict) -> pl.DataFrame:
+    """FFB212 for every repeat of a key after its first row."""
+    key = table["primary_key"]
+    value = pl.concat_str([pl.col(c).cast(pl.String) for c in key], separator=" / ") if len(key) > 1 else pl.col(key[0])
+    rows = (
+        frame.filter(pl.all_horizontal(pl.col(c).is_not_null() for c in key))
+        .with_columns(pl.col(ROW).min().over(key).alias("first"))
+        .filter(pl.col(ROW) != pl.col("first"))
+    )
+    return issues(rows, "FFB212", table["name"], key[-1], value, pl.col("first"))
+
+
+def dangling_references(
+    frame: pl.DataFrame, table: dict, targets: dict[str, pl.DataFrame]
+) -> list[pl.DataFrame]:
+    """FFB213 for references whose target row does not exist; absent tables are skipped."""
+    found = []
+    for column in table["columns"]:
+        reference = column.get("references")
+        if not reference or reference["table"] not in targets:
+            continue
+        known = targets[reference["table"]][reference["column"]].drop_nulls().unique()
+        rows = frame.filter(pl.col(column["name"]).is_not_null() & ~pl.col(column["name"]).is_in(known))
+        found.append(
+            issues(rows, "FFB213", table["name"], column["name"], pl.col(column["name"]),
+                   pl.lit(reference["table"]))
+        )
+    return found

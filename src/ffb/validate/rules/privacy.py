@@ -1,0 +1,44 @@
+"""Privacy rules: a clear CPR number is flagged wherever it appears in an export."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ffb.validate.context import Context, cross_rule, issues
+from ffb.validate.fields import empty_issues
+
+# DDMMYY followed by four digits, the dash optional: the shape of a CPR number. An id is
+# flagged when it is exactly that; free text when it holds it as a word of its own, so keys
+# such as "tp-100231-2021" (a provider and a year) are not mistaken for one.
+CPR_SHAPE = r"(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}-?[0-9]{4}"
+CPR_AS_ID = f"^{CPR_SHAPE}$"
+CPR_AS_WORD = f"(^|[\\s,;:/()]){CPR_SHAPE}($|[\\s,;:/()])"
+FREE_TEXT = {"name", "case_number"}
+# Registry numbers that are ten digits by design and so can look like a CPR number.
+NOT_PERSONAL = {"cvr", "p_number", "tilbudsportalen_id", "cpr"}
+
+
+@cross_rule("FFB601", tables=("citizens",))
+def clear_cpr(ctx: Context) -> list[pl.DataFrame]:
+    citizens = ctx.tables["citizens"]
+    return [issues(citizens.filter(pl.col("cpr").is_not_null()), "FFB601", "citizens", "cpr", pl.col("cpr"))]
+
+
+def text_columns(ctx: Context, table: str) -> list[str]:
+    """Free-text and id columns: strings that are neither codes nor registry numbers."""
+    return [
+        column["name"]
+        for column in ctx.specs[table]["columns"]
+        if column["type"] == "string" and "enum" not in column and column["name"] not in NOT_PERSONAL
+    ]
+
+
+@cross_rule("FFB602", tables=())
+def cpr_in_other_columns(ctx: Context) -> list[pl.DataFrame]:
+    found = []
+    for table, frame in ctx.tables.items():
+        for column in text_columns(ctx, table):
+            pattern = CPR_AS_WORD if column in FREE_TEXT else CPR_AS_ID
+            hits = frame.filter(pl.col(column).str.contains(pattern))
+            found.append(issues(hits, "FFB602", table, column, pl.col(column)) if hits.height else empty_issues())
+    return found
