@@ -12,6 +12,21 @@ from ffb.read.model import ROW, CannotRun, Finding, RawTable
 from ffb.read.text_files import NotText, detect_format, rows_with_wrong_width, transcode_to_utf8
 
 BATCH_ROWS = 1_000_000
+# Files up to this size are parsed in one go (fastest); larger ones in batches of BATCH_ROWS
+# rows, so memory stays bounded whatever the file's length.
+WHOLE_FILE_BYTES = 512 * 1024**2
+
+
+def _utf8_copy(
+    path: Path, encoding: str, workdir: Path, findings: list[Finding], source: str, table: str
+) -> Path:
+    """The file itself when it is UTF-8, else a UTF-8 copy (noted as a finding)."""
+    if encoding not in ("utf-16", "cp1252"):
+        return path
+    target = workdir / f"{len(list(workdir.iterdir()))}-{path.name}"
+    transcode_to_utf8(path, encoding, target)
+    findings.append(Finding("FFB111", source, table, detail=encoding))
+    return target
 
 
 def frame_for_contract(frame: pl.LazyFrame, header: list[str], table: dict) -> pl.LazyFrame:
@@ -49,19 +64,26 @@ def read_csv_table(
     if not readable:
         return None, findings
 
-    utf8_path = path
-    if text_format.needs_transcoding:
-        utf8_path = workdir / f"{len(list(workdir.iterdir()))}-{path.name}"
-        transcode_to_utf8(path, text_format.encoding, utf8_path)
-        findings.append(Finding("FFB111", source, name, detail=text_format.encoding))
-
-    bad_rows = rows_with_wrong_width(utf8_path, text_format.delimiter, len(header))
+    try:
+        utf8_path = _utf8_copy(path, text_format.encoding, workdir, findings, source, name)
+        bad_rows = rows_with_wrong_width(utf8_path, text_format.delimiter, len(header))
+    except pl.exceptions.ComputeError as error:
+        if "utf-8" not in str(error):
+            raise
+        # The start looked like UTF-8 but the rest is not: decide from the whole file.
+        try:
+            text_format, header = detect_format(path, full=True)
+        except NotText as problem:
+            return None, findings + [Finding(problem.code, source, name, detail=problem.detail)]
+        utf8_path = _utf8_copy(path, text_format.encoding, workdir, findings, source, name)
+        bad_rows = rows_with_wrong_width(utf8_path, text_format.delimiter, len(header))
     for bad in bad_rows:
         code = "FFB105" if bad.fields == 0 else "FFB104"
         findings.append(
             Finding(code, source, name, row=bad.row, value=str(bad.fields), detail=str(len(header)))
         )
     skipped = [bad.row for bad in bad_rows]
+    whole = path.stat().st_size <= WHOLE_FILE_BYTES
 
     def batches() -> Iterator[pl.DataFrame]:
         scan = pl.scan_csv(
@@ -76,6 +98,10 @@ def read_csv_table(
         )
         if skipped:
             scan = scan.filter(~pl.col(ROW).is_in(skipped))
-        yield from frame_for_contract(scan, header, table).collect_batches(chunk_size=BATCH_ROWS)
+        frame = frame_for_contract(scan, header, table)
+        if whole:
+            yield frame.collect()
+        else:
+            yield from frame.collect_batches(chunk_size=BATCH_ROWS)
 
     return RawTable(name, source, header, batches), findings

@@ -51,4 +51,4 @@ class RawInput:
 
     tables: dict[str, RawTable] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    kind: str = "package"
+    kind: str = "table"  # table, workbook, package, folder or document

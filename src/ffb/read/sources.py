@@ -56,6 +56,8 @@ class _Reader:
             raw, findings = read_csv_table(path, source, self.tables, self.workdir, table_name)
             self.add([raw] if raw else [], findings)
         elif suffix in EXCEL_SUFFIXES:
+            if self.result.kind == "table":
+                self.result.kind = "workbook"
             self.add(*read_workbook(path, source, self.tables, self.enums, table_name))
         elif suffix in JSON_SUFFIXES:
             raw_tables, findings, kind = read_json(path, source, self.tables, table_name)
@@ -157,7 +159,7 @@ class _Reader:
             self.file(path, f"{source.rstrip('/')}/{path.name}")
 
     def finish(self) -> RawInput:
-        if self.result.kind in ("package", "folder", "document"):
+        if self.result.kind in ("package", "folder", "document", "workbook"):
             for table in self.tables:
                 if table["name"] not in self.result.tables:
                     self.result.findings.append(Finding("FFB116", "", table["name"]))

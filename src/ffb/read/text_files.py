@@ -41,6 +41,30 @@ class TextFormat:
         return self.encoding in ("utf-16", "cp1252")
 
 
+SNIFF_BYTES = 64 * 1024
+
+
+def sniff_encoding(path: Path) -> str:
+    """The encoding the start of the file shows; "unknown" when it is not plainly UTF-8.
+
+    Reading the whole file here would cost a full pass; instead the fast reader checks the
+    rest as it parses, and `detect_encoding` runs only when it finds invalid UTF-8.
+    """
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    if not head:
+        raise NotText("FFB101")
+    if head.startswith(UTF16_BOMS):
+        return "utf-16"
+    if b"\x00" in head:
+        raise NotText("FFB102", str(head.index(0)))
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) < SNIFF_BYTES)
+    except UnicodeDecodeError:
+        return detect_encoding(path)
+    return "utf-8-sig" if head.startswith(UTF8_BOM) else "utf-8"
+
+
 def detect_encoding(path: Path) -> str:
     """Read the whole file once and name its encoding, or raise NotText."""
     with path.open("rb") as handle:
@@ -93,9 +117,12 @@ def detect_delimiter(header_line: str) -> str:
     return best if counts[best] > 1 else ","
 
 
-def detect_format(path: Path) -> tuple[TextFormat, list[str]]:
-    """Encoding, delimiter and the header fields of a delimited file."""
-    encoding = detect_encoding(path)
+def detect_format(path: Path, full: bool = False) -> tuple[TextFormat, list[str]]:
+    """Encoding, delimiter and the header fields of a delimited file.
+
+    Without `full` the encoding comes from the start of the file only (see sniff_encoding).
+    """
+    encoding = detect_encoding(path) if full else sniff_encoding(path)
     line = _first_line(path, encoding)
     if not line.strip():
         raise NotText("FFB101")

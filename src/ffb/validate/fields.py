@@ -68,13 +68,20 @@ def _parsed(column: dict, enums: dict) -> pl.Expr:
 
 @dataclass(frozen=True)
 class _ColumnCheck:
-    """The expressions that give the broken rule and its detail for one column."""
+    """For one column: which rows break a rule, and which rule and detail each breaks."""
 
+    broken: pl.Expr
     code: pl.Expr
     detail: pl.Expr
 
 
 def _column_check(column: dict, enums: dict) -> _ColumnCheck:
+    """The cheap test that finds broken cells, then the rule each broken cell breaks.
+
+    The rule and its detail are worked out only for the rows the test found; hints that
+    need more work (a name given for a code, a decimal comma, a day-first date) are added by
+    `refine` on the issues alone.
+    """
     name = column["name"]
     value = pl.col(name)
     typed = pl.col(f"__parsed_{name}")
@@ -82,59 +89,89 @@ def _column_check(column: dict, enums: dict) -> _ColumnCheck:
     kind = column["type"]
 
     code = pl.when(missing & column["required"]).then(pl.lit("FFB201"))
-    detail = pl.when(missing).then(pl.lit(None, pl.String))
     if column.get("recommended"):
         code = code.when(missing).then(pl.lit("FFB202"))
     code = code.when(missing).then(pl.lit(None, pl.String))
+    detail = pl.when(missing).then(pl.lit(None, pl.String))
+    broken = missing if (column["required"] or column.get("recommended")) else pl.lit(False)
 
+    invalid = typed.is_null() & ~missing
     if "enum" in column:
         enum = enums[column["enum"]]
-        titles = {
-            entry["title"].strip().lower(): key
-            for key, entry in enum["values"].items()
-            if entry["title"].strip().lower() != key.lower()
-        }
-        suggestion = value.str.strip_chars().str.to_lowercase().replace_strict(
-            titles, default=None, return_dtype=pl.String
-        )
-        bad = typed.is_null()
-        code = code.when(bad & suggestion.is_not_null()).then(pl.lit("FFB211"))
-        detail = detail.when(bad & suggestion.is_not_null()).then(suggestion)
-        code = code.when(bad).then(pl.lit("FFB210"))
-        detail = detail.when(bad).then(pl.lit(f"{column['enum']} ({enum['title']})"))
-    elif kind == "integer":
-        code = code.when(typed.is_null()).then(pl.lit("FFB203"))
-    elif kind == "number":
-        comma = value.str.contains(DECIMAL_COMMA)
-        code = code.when(typed.is_null() & comma).then(pl.lit("FFB214"))
-        detail = detail.when(typed.is_null() & comma).then(value.str.replace(",", ".", literal=True))
-        code = code.when(typed.is_null()).then(pl.lit("FFB204"))
-    elif kind == "date":
-        day_first = (
-            value.str.replace_all(r"[./]", "-")
-            .str.to_date("%d-%m-%Y", strict=False)
-            .dt.to_string("%Y-%m-%d")
-        )
-        loose = typed.is_null() & value.str.contains(DAY_FIRST_DATE) & day_first.is_not_null()
-        code = code.when(loose).then(pl.lit("FFB215"))
-        detail = detail.when(loose).then(day_first)
-        code = code.when(typed.is_null()).then(pl.lit("FFB205"))
-    elif kind == "boolean":
-        code = code.when(typed.is_null()).then(pl.lit("FFB206"))
+        code = code.when(invalid).then(pl.lit("FFB210"))
+        detail = detail.when(invalid).then(pl.lit(f"{column['enum']} ({enum['title']})"))
+        broken = broken | invalid
+    elif kind in TYPE_RULES:
+        code = code.when(invalid).then(pl.lit(TYPE_RULES[kind]))
+        broken = broken | invalid
     elif "pattern" in column:
-        broken = ~value.str.contains(column["pattern"])
-        code = code.when(broken).then(pl.lit("FFB207"))
-        detail = detail.when(broken).then(pl.lit(column["pattern"]))
+        mismatch = ~missing & ~value.str.contains(column["pattern"])
+        code = code.when(mismatch).then(pl.lit("FFB207"))
+        detail = detail.when(mismatch).then(pl.lit(column["pattern"]))
+        broken = broken | mismatch
 
     if "minimum" in column:
         below = typed < column["minimum"]
         code = code.when(below).then(pl.lit("FFB208"))
         detail = detail.when(below).then(pl.lit(str(column["minimum"])))
+        broken = broken | below.fill_null(False)
     if "maximum" in column:
         above = typed > column["maximum"]
         code = code.when(above).then(pl.lit("FFB209"))
         detail = detail.when(above).then(pl.lit(str(column["maximum"])))
-    return _ColumnCheck(code.otherwise(pl.lit(None, pl.String)), detail.otherwise(pl.lit(None, pl.String)))
+        broken = broken | above.fill_null(False)
+    return _ColumnCheck(
+        broken,
+        code.otherwise(pl.lit(None, pl.String)),
+        detail.otherwise(pl.lit(None, pl.String)),
+    )
+
+
+TYPE_RULES = {"integer": "FFB203", "number": "FFB204", "date": "FFB205", "boolean": "FFB206"}
+
+
+def _title_index(enums: dict) -> pl.DataFrame:
+    """Every code list's display names, folded to lower case, with their codes."""
+    rows = [
+        {"enum": name, "folded": entry["title"].strip().lower(), "suggestion": key}
+        for name, enum in enums.items()
+        for key, entry in enum["values"].items()
+        if entry["title"].strip().lower() != key.lower()
+    ]
+    return pl.DataFrame(rows, schema={"enum": pl.String, "folded": pl.String, "suggestion": pl.String})
+
+
+def refine(issues: pl.DataFrame, table: dict, titles: pl.DataFrame) -> pl.DataFrame:
+    """Turn generic type and code issues into the more helpful rule where one applies:
+    FFB211 (a name for a code), FFB214 (decimal comma), FFB215 (day-first date)."""
+    if issues.is_empty():
+        return issues
+    column_enum = {c["name"]: c["enum"] for c in table["columns"] if "enum" in c}
+    value = pl.col("value")
+    day_first = (
+        value.str.replace_all(r"[./]", "-").str.to_date("%d-%m-%Y", strict=False).dt.to_string("%Y-%m-%d")
+    )
+    with_hints = issues.with_columns(
+        pl.col("column").replace_strict(column_enum, default=None, return_dtype=pl.String).alias("enum"),
+        value.str.strip_chars().str.to_lowercase().alias("folded"),
+    ).join(titles, on=["enum", "folded"], how="left")
+    is_name = (pl.col("code") == "FFB210") & pl.col("suggestion").is_not_null()
+    is_comma = (pl.col("code") == "FFB204") & value.str.contains(DECIMAL_COMMA)
+    is_day_first = (pl.col("code") == "FFB205") & value.str.contains(DAY_FIRST_DATE) & day_first.is_not_null()
+    return with_hints.select(
+        pl.when(is_name).then(pl.lit("FFB211"))
+        .when(is_comma).then(pl.lit("FFB214"))
+        .when(is_day_first).then(pl.lit("FFB215"))
+        .otherwise(pl.col("code")).alias("code"),
+        "table",
+        "row",
+        "column",
+        "value",
+        pl.when(is_name).then(pl.col("suggestion"))
+        .when(is_comma).then(value.str.replace(",", ".", literal=True))
+        .when(is_day_first).then(day_first)
+        .otherwise(pl.col("detail")).alias("detail"),
+    )
 
 
 class FieldChecker:
@@ -146,12 +183,14 @@ class FieldChecker:
         self.parsed = [_parsed(c, enums).alias(f"__parsed_{c['name']}") for c in self.columns]
         self.typed = [_bounded(c).alias(c["name"]) for c in self.columns]
         self.checks = {c["name"]: _column_check(c, enums) for c in self.columns}
+        self.titles = _title_index(enums)
 
     def check(self, batch: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         """Issues of the batch, and the batch with typed values (same rows, same names)."""
         with_typed = batch.lazy().with_columns(self.parsed)
         issue_frames = [
-            with_typed.select(
+            with_typed.filter(check.broken)
+            .select(
                 pl.col(ROW).alias("row"),
                 pl.col(name).alias("value"),
                 check.code.alias("code"),
@@ -171,4 +210,4 @@ class FieldChecker:
         typed = with_typed.select(pl.col(ROW), *self.typed)
         results = pl.collect_all([*issue_frames, typed])
         issues = pl.concat(results[:-1]) if issue_frames else empty_issues()
-        return issues, results[-1]
+        return refine(issues, self.table, self.titles), results[-1]

@@ -12,10 +12,14 @@ def duplicate_keys(frame: pl.DataFrame, table: dict) -> pl.DataFrame:
     """FFB212 for every repeat of a key after its first row."""
     key = table["primary_key"]
     value = pl.concat_str([pl.col(c).cast(pl.String) for c in key], separator=" / ") if len(key) > 1 else pl.col(key[0])
-    rows = (
-        frame.filter(pl.all_horizontal(pl.col(c).is_not_null() for c in key))
-        .with_columns(pl.col(ROW).min().over(key).alias("first"))
-        .filter(pl.col(ROW) != pl.col("first"))
+    complete = frame.filter(pl.all_horizontal(pl.col(c).is_not_null() for c in key))
+    # Hashes find the candidates fast; the exact test on the (usually empty) rest decides.
+    hashed = pl.struct(key).hash() if len(key) > 1 else pl.col(key[0]).hash()
+    candidates = complete.filter(hashed.is_duplicated())
+    repeated = candidates.filter(pl.struct(key).is_duplicated() if len(key) > 1 else pl.col(key[0]).is_duplicated())
+    # Only the (usually few) repeated keys need their first row looked up.
+    rows = repeated.with_columns(pl.col(ROW).min().over(key).alias("first")).filter(
+        pl.col(ROW) != pl.col("first")
     )
     return issues(rows, "FFB212", table["name"], key[-1], value, pl.col("first"))
 
