@@ -31,7 +31,7 @@ class Context:
         """
         rows = self.flagged.get((table, column))
         missing = pl.col(column).is_null()
-        return missing if rows is None else missing & ~pl.col(ROW).is_in(rows)
+        return missing if rows is None else missing & ~pl.col(ROW).is_in(rows.implode())
 
     def has(self, *names: str) -> bool:
         return all(name in self.tables for name in names)
