@@ -102,7 +102,7 @@ linkml_meta = LinkMLMeta({'annotations': {'ffb_code_system': {'tag': 'ffb_code_s
                              'prefix_reference': 'https://w3id.org/linkml/'},
                   'schema': {'prefix_prefix': 'schema',
                              'prefix_reference': 'http://schema.org/'}},
-     'source_file': '/work/main/schemas/ffb.yaml',
+     'source_file': 'schemas/ffb.yaml',
      'title': 'FFB-datakontrakten',
      'types': {'Amount': {'description': 'An amount in Danish kroner, zero or '
                                          'more, with a decimal point.',

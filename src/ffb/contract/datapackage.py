@@ -28,7 +28,11 @@ def _field(column: dict, enums: dict) -> dict:
     if "maximum" in column:
         constraints["maximum"] = column["maximum"]
     if "enum" in column:
-        constraints["enum"] = list(enums[column["enum"]]["values"])
+        constraints["enum"] = [
+            key
+            for key, value in enums[column["enum"]]["values"].items()
+            if value.get("selectable", True)
+        ]
     if constraints:
         field["constraints"] = constraints
     return field

@@ -6,6 +6,7 @@ temporary folder and fails when a committed copy differs.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -32,15 +33,31 @@ def _write_text(path: Path, text: str) -> None:
 def _pydantic(schema: Path, contract: dict, out: Path) -> None:
     from linkml.generators.pydanticgen import PydanticGenerator
 
-    code = PydanticGenerator(str(schema)).serialize()
+    # Run from the project root with a relative path: the models record where the schema
+    # was, and that must not depend on where the checkout lives.
+    with contextlib.chdir(schema.parent.parent):
+        code = PydanticGenerator(str(SCHEMA)).serialize()
     _write_text(out, GENERATED_HEADER + code)
 
 
 def _json_schema(schema: Path, contract: dict, out: Path) -> None:
     from linkml.generators.jsonschemagen import JsonSchemaGenerator
 
-    text = JsonSchemaGenerator(str(schema), top_class="Export").serialize()
-    _write_text(out, _json(json.loads(text)))
+    document = json.loads(JsonSchemaGenerator(str(schema), top_class="Export").serialize())
+    _write_text(out, _json(_only_selectable(document, contract)))
+
+
+def _only_selectable(document: dict, contract: dict) -> dict:
+    """Drop the codes that only group others (selectable: false) from the enums.
+
+    They stay in the LinkML enum so that is_a reaches them, but data may not use them.
+    """
+    for name, enum in contract["enums"].items():
+        definition = document["$defs"].get(name)
+        if definition and "enum" in definition:
+            hidden = {k for k, v in enum["values"].items() if v.get("selectable") is False}
+            definition["enum"] = [value for value in definition["enum"] if value not in hidden]
+    return document
 
 
 def _datapackage(schema: Path, contract: dict, out: Path) -> None:
@@ -56,6 +73,12 @@ def _excel(schema: Path, contract: dict, out: Path) -> None:
     write_template(contract, out)
 
 
+def _rule_pages(schema: Path, contract: dict, out: Path) -> None:
+    from ffb.docs.rule_pages import write_rule_pages
+
+    write_rule_pages(out, contract)
+
+
 # Artefact path (relative to the project root) -> how to build it.
 ARTEFACTS: dict[Path, Callable[[Path, dict, Path], None]] = {
     COMPILED_CONTRACT: _compiled,
@@ -65,6 +88,8 @@ ARTEFACTS: dict[Path, Callable[[Path, dict, Path], None]] = {
     Path("validators/ffb-template.xlsx"): _excel,
     # The example package carries the same descriptor beside its CSV files.
     Path("examples/canonical/datapackage.json"): _datapackage,
+    # A folder: the index and one page per rule of the validator's catalogue.
+    Path("docs/rules"): _rule_pages,
 }
 
 

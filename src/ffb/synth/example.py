@@ -1,6 +1,6 @@
 """A small, coherent, fictional FFB export: the bundled example in examples/canonical.
 
-The data describes one fictional municipality's adult social area: citizens on § 85 support
+The data describes the adult social area of a fictional municipality and a neighbour: citizens on § 85 support
 in their own home or in a § 107/§ 108 housing offer, some with a concurrent § 103/§ 104 day
 offer, assessed several times with FFB conditions, goals and follow-ups, and the providers
 and prices behind the services. It is random but seeded, so the same call always writes the
@@ -16,7 +16,10 @@ from decimal import Decimal
 
 from ffb.contract.codes import Codes
 
-HOME_MUNICIPALITY = "665"  # the example's municipality (handlekommune) – the data is fictional
+# The example's municipality and a neighbour that shares its case system, so that figures
+# can be compared across municipalities (the codes are real, the data is fictional).
+HOME_MUNICIPALITY = "665"
+NEIGHBOUR_MUNICIPALITY = "671"
 LAST_DATE = dt.date(2026, 6, 30)  # nothing in the example happens after this day
 
 PSYCHIATRIC_TARGET_GROUPS = (
@@ -234,7 +237,9 @@ class ExampleBuilder:
         self.tables.add("interventions", row)
 
     # --- one case -------------------------------------------------------------------
-    def build_case(self, citizen_id: str, case_id: str, opened: dt.date, closes: bool) -> dt.date:
+    def build_case(
+        self, citizen_id: str, case_id: str, opened: dt.date, closes: bool, municipality: str
+    ) -> dt.date:
         codes, rng = self.codes, self.rng
         registrations = rng.choice((2, 2, 3, 3, 3, 4, 4, 5))
         dates = [opened + dt.timedelta(days=rng.randint(0, 30))]
@@ -251,7 +256,7 @@ class ExampleBuilder:
             {
                 "id": case_id,
                 "citizen_id": citizen_id,
-                "municipality_code": HOME_MUNICIPALITY,
+                "municipality_code": municipality,
                 "case_number": f"27.36.04-G01-{rng.randint(100, 9999)}-{opened.year % 100:02d}",
                 "opened_date": opened,
                 "closed_date": closed,
@@ -456,11 +461,12 @@ class ExampleBuilder:
         self.build_providers()
         for number in range(1, citizens + 1):
             citizen_id = f"b{self.rng.getrandbits(40):010x}"
+            municipality = NEIGHBOUR_MUNICIPALITY if number % 4 == 0 else HOME_MUNICIPALITY
             self.tables.add(
                 "citizens",
                 {
                     "id": citizen_id,
-                    "municipality_code": HOME_MUNICIPALITY,
+                    "municipality_code": municipality,
                     "birth_year": self.rng.randint(1958, 2003),
                     "sex": self.pick(("kvinde", "mand")),
                     "cpr": None,
@@ -468,9 +474,12 @@ class ExampleBuilder:
             )
             opened = dt.date(2021, 1, 4) + dt.timedelta(days=self.rng.randint(0, 3 * 365))
             second_case = number % 9 == 0
-            ended = self.build_case(citizen_id, f"s{number:03d}-1", opened, closes=second_case or self.rng.random() < 0.3)
+            closes = second_case or self.rng.random() < 0.3
+            ended = self.build_case(citizen_id, f"s{number:03d}-1", opened, closes, municipality)
             if second_case and ended + dt.timedelta(days=120) < LAST_DATE - dt.timedelta(days=200):
-                self.build_case(citizen_id, f"s{number:03d}-2", ended + dt.timedelta(days=120), closes=False)
+                self.build_case(
+                    citizen_id, f"s{number:03d}-2", ended + dt.timedelta(days=120), False, municipality
+                )
         return self.tables.rows
 
 

@@ -1,0 +1,37 @@
+"""Shared fixtures: where the project and its neighbours are, and the contract's artefacts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    """The source checkout (it holds schemas/, src/, validators/ and examples/)."""
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def reference_dir() -> Path:
+    """KL's reference data in ../shared/reference; tests that need it skip without it."""
+    folder = ROOT.parent / "shared" / "reference"
+    if not (folder / "CodeSystem-FFB.json").is_file() or not (folder / "kommuner.csv").is_file():
+        pytest.skip(f"KL's reference data is not available at {folder}")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def contract(project_root: Path) -> dict:
+    """The committed compiled contract (src/ffb/contract/compiled.json)."""
+    return json.loads((project_root / "src/ffb/contract/compiled.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def json_schema(project_root: Path) -> dict:
+    """The committed JSON Schema of one export (validators/ffb.schema.json)."""
+    return json.loads((project_root / "validators/ffb.schema.json").read_text("utf-8"))
