@@ -170,3 +170,13 @@ def test_messages_in_both_languages(tmp_path):
     english = VALIDATOR.validate(folder, lang="en").issues.to_dicts()[0]["message"]
     assert danish == "opened_date skal udfyldes."
     assert english == "opened_date must have a value."
+
+
+def test_python_api_returns_the_report_the_command_prints(tmp_path):
+    from ffb.validate import validate
+
+    folder = copy_example(tmp_path)
+    set_cell(folder, "cases", 3, "opened_date", "")
+    report = validate(folder, lang="en", today=TODAY)
+    assert not report.valid and report.exit_code == 1
+    assert report.to_dict()["issues"][0]["message"] == "opened_date must have a value."
