@@ -10,7 +10,10 @@ FFB3xx FFB reporting rules, FFB4xx economics, FFB5xx dates and order, FFB6xx pri
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
+
+from ffb.contract.codes import Codes
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -55,208 +58,490 @@ def rule(code: str, name: str, severity: str, title: tuple[str, str], message: t
     )
 
 
+# --- examples ----------------------------------------------------------------------------
+# Every rule from FFB2xx on shows a failing (`bad`) and a passing (`good`) example: a few small
+# tables written as CSV text, which the test suite runs and the docs pages show. A
+# {placeholder} in the text stands for a code of the contract, looked up here by its Danish
+# name, so the examples stay readable and cannot use a code the contract does not have.
+_codes = Codes()
+_EXAMPLE_VALUES = {
+    "moderat": _codes.code("FunctionLevelEnum", "Moderat nedsat funktionsevne"),
+    "let": _codes.code("FunctionLevelEnum", "Let nedsat funktionsevne"),
+    "svaert": _codes.code("FunctionLevelEnum", "Svært nedsat funktionsevne"),
+    "aktivitet_og_deltagelse": _codes.code("ConditionEnum", "Aktivitet og deltagelse"),
+    "praktiske_opgaver": _codes.code("ConditionEnum", "Praktiske opgaver"),
+    "lave_mad": _codes.code("ConditionEnum", "Lave mad"),
+    "hukommelse": _codes.code("ConditionEnum", "Hukommelse"),
+    "udvikle": _codes.code("GoalTypeEnum", "Udvikle funktionsevne"),
+    "angst": _codes.code("TargetGroupEnum", "Angst"),
+    "stofmisbrug": _codes.code("TargetGroupEnum", "Stofmisbrug"),
+    "daglige_opgaver": _codes.code("ServiceEnum", "Støtte til daglige opgaver i hjemmet"),
+    "midlertidigt_ophold": _codes.code("ServiceEnum", "Midlertidigt ophold"),
+    "social_aktivitet": _codes.code("ServiceEnum", "Social aktivitet"),
+    # A fictional value with the shape of a CPR number, for the privacy rules. It is put
+    # together from parts so that no CPR-shaped text is written out in the source; reports
+    # and docs pages show it masked (010100-****).
+    "fictional_cpr": "-".join(("010100", "0000")),
+}
+
+
+def _tables(**tables: str) -> dict[str, str]:
+    """Example tables (table name -> CSV text): dedented, placeholders filled in."""
+    return {
+        name: textwrap.dedent(text).strip("\n").format_map(_EXAMPLE_VALUES) + "\n"
+        for name, text in tables.items()
+    }
+
+
+def _note(text: str) -> str:
+    """An example told in words, for rules a few CSV lines cannot show."""
+    return " ".join(text.split())
+
+
+# Tables several examples share.
+_ONE_ASSESSMENT = """
+    id,case_id,assessment_date,kind
+    reg-1,sag-1,2024-03-10,visitation
+    """
+_CLOSED_CASE = """
+    id,citizen_id,municipality_code,opened_date,closed_date,closure_reason
+    sag-1,borger-1,101,2024-03-01,2024-09-30,intet_behov_fagperson
+    """
+
+
 # --- FFB1xx: files and structure -------------------------------------------------------
 rule("FFB101", "empty-file", "error",
      ("Tom fil", "Empty file"),
      ("Filen er tom eller har ingen overskriftsrække.",
       "The file is empty or has no header row."),
      """A table file must start with a header row naming its columns. An empty file, or one
-     whose first line is blank or absurdly long, cannot be read as a table.""")
+     whose first line is blank or absurdly long, cannot be read as a table.""",
+     example_note=_note("""A `citizens.csv` of zero bytes, or one whose first line is blank, fails.
+     Export the table again with its header row; a table without rows is just that line."""))
 rule("FFB102", "not-a-table", "error",
      ("Ikke en tabel", "Not a table"),
      ("Filen kan ikke læses som en tabel: den er binær eller beskadiget.",
       "The file cannot be read as a table: it is binary or damaged."),
      """The file holds bytes no text file has (a NUL byte), or a workbook or Parquet file is
-     damaged. {detail} is the position of the first offending byte where known.""")
+     damaged. {detail} is the position of the first offending byte where known.""",
+     example_note=_note("""An Excel workbook renamed to `cases.csv`, or a CSV file saved as UTF-16
+     without a byte-order mark, holds NUL bytes. Export the table again as CSV text in UTF-8,
+     or give the workbook its own .xlsx name."""))
 rule("FFB103", "unknown-encoding", "error",
      ("Ukendt tegnsæt", "Unknown encoding"),
      ("Filen er hverken UTF-8 eller Windows-1252; gem den som UTF-8.",
       "The file is neither UTF-8 nor Windows-1252; save it as UTF-8."),
      """Text files must be UTF-8 (with or without byte-order mark) or Windows-1252, the
      encoding Danish Excel uses for CSV. Any other encoding would turn æ, ø and å into
-     something else, so the file is not read.""")
+     something else, so the file is not read.""",
+     example_note=_note("""A `providers.csv` written in the old DOS code page 865, where Å and Ø
+     are bytes that Windows-1252 leaves undefined. Save the file again as UTF-8 (in Excel:
+     *CSV UTF-8*)."""))
 rule("FFB104", "wrong-field-count", "error",
      ("Forkert antal felter", "Wrong number of fields"),
      ("Rækken har {value} felter, men overskriften har {detail}.",
       "The row has {value} fields but the header has {detail}."),
      """Every row must have as many fields as the header. A row with fewer or more fields
-     usually means a delimiter inside an unquoted value; the row is not checked further.""")
+     usually means a delimiter inside an unquoted value; the row is not checked further.""",
+     bad=_tables(providers="""
+         id,name,ownership
+         tp-100231,Bostøtten Vest, afd. Nord,egen_kommune
+         """),
+     good=_tables(providers="""
+         id,name,ownership
+         tp-100231,"Bostøtten Vest, afd. Nord",egen_kommune
+         """))
 rule("FFB105", "blank-row", "warning",
      ("Tom række", "Blank row"),
      ("Tom række midt i tabellen.", "Blank row inside the table."),
      """A row with no values between rows with data. It is skipped; remove it so row numbers
-     in the case system and the file agree.""")
+     in the case system and the file agree.""",
+     bad=_tables(citizens="""
+         id,municipality_code
+         borger-1,101
+
+         borger-2,101
+         """),
+     good=_tables(citizens="""
+         id,municipality_code
+         borger-1,101
+         borger-2,101
+         """))
 rule("FFB106", "missing-required-column", "error",
      ("Påkrævet kolonne mangler", "Required column missing"),
      ("Kolonnen {column} skal være med i {table}.",
       "The column {column} must be present in {table}."),
      """The header lacks a column the contract requires. Every row then lacks the value, so
-     the problem is reported once for the column instead of once per row.""")
+     the problem is reported once for the column instead of once per row.""",
+     bad=_tables(cases="""
+         id,citizen_id,municipality_code
+         sag-1,borger-1,101
+         """),
+     good=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,2024-03-01
+         """))
 rule("FFB107", "missing-optional-column", "warning",
      ("Valgfri kolonne mangler", "Optional column missing"),
      ("Kolonnen {column} mangler i {table}; den er valgfri, men bør være med, også når den er tom.",
       "The column {column} is missing from {table}; it is optional but should be present, even when empty."),
      """The canonical form has every column of a table, so that files from different systems
-     line up. A missing optional column is read as empty.""")
+     line up. A missing optional column is read as empty.""",
+     bad=_tables(citizens="""
+         id,municipality_code,birth_year,sex
+         borger-1,101,1980,kvinde
+         """),
+     good=_tables(citizens="""
+         id,municipality_code,birth_year,sex,cpr
+         borger-1,101,1980,kvinde,
+         """))
 rule("FFB108", "unknown-column", "error",
      ("Ukendt kolonne", "Unknown column"),
      ("Kolonnen {value} findes ikke i tabellen {table}.",
       "There is no column {value} in the table {table}."),
      """A column (or JSON property) the contract does not know. Often a misspelt column name;
-     its values are not read.""")
+     its values are not read.""",
+     bad=_tables(citizens="""
+         id,municipality_code,birthyear
+         borger-1,101,1980
+         """),
+     good=_tables(citizens="""
+         id,municipality_code,birth_year
+         borger-1,101,1980
+         """))
 rule("FFB109", "duplicate-column", "error",
      ("Kolonne gentaget", "Duplicate column"),
      ("Kolonnen {column} står mere end én gang i overskriften.",
       "The column {column} appears more than once in the header."),
      """Two columns with the same name make it impossible to know which holds the value, so
-     the table is not read.""")
+     the table is not read.""",
+     bad=_tables(citizens="""
+         id,municipality_code,sex,sex
+         borger-1,101,kvinde,kvinde
+         """),
+     good=_tables(citizens="""
+         id,municipality_code,sex
+         borger-1,101,kvinde
+         """))
 rule("FFB110", "unknown-table", "error",
      ("Ukendt tabel", "Unknown table"),
      ("Filen eller ressourcen passer ikke til nogen tabel i kontrakten ({detail}{value}).",
       "The file or resource matches no table of the contract ({detail}{value})."),
      """A file, sheet or data package resource whose name is not a table of the contract and
      whose header does not hold any table's required columns. {detail} lists the first column
-     names found.""")
+     names found.""",
+     bad=_tables(borgere="""
+         borger_id,kommunekode
+         borger-1,101
+         """),
+     good=_tables(borgere="""
+         id,municipality_code
+         borger-1,101
+         """))
 rule("FFB111", "read-as-windows-1252", "info",
      ("Læst som Windows-1252", "Read as Windows-1252"),
      ("Filen er læst med tegnsættet {detail}; gem den helst som UTF-8.",
       "The file was read as {detail}; prefer saving it as UTF-8."),
      """The file is not UTF-8 but is valid Windows-1252 (or UTF-16 with a byte-order mark),
-     so it was read in that encoding. Nothing is lost, but UTF-8 is the canonical form.""")
+     so it was read in that encoding. Nothing is lost, but UTF-8 is the canonical form.""",
+     example_note=_note("""A `citizens.csv` that Danish Excel saved as *CSV (semikolonsepareret)* is
+     Windows-1252: its æ, ø and å are read correctly, and this note says so. Saving the file as
+     *CSV UTF-8* removes the note."""))
 rule("FFB112", "path-outside-package", "error",
      ("Sti uden for pakken", "Path outside the package"),
      ("Stien {value} peger uden for datapakkens mappe og læses ikke.",
       "The path {value} points outside the data package's folder and is not read."),
      """A data package resource path (or a member of a zip file) that is absolute, climbs out
      with `..`, is a URL or a link that leads outside the package. ffb-validate never reads
-     outside the package.""")
+     outside the package.""",
+     example_note=_note("""A `datapackage.json` resource with `"path": "../other/citizens.csv"` or
+     `"path": "/data/citizens.csv"` is not read. Give each path relative to the descriptor and
+     inside its folder, such as `"path": "citizens.csv"`."""))
 rule("FFB113", "input-too-large", "error",
      ("For stort eller for dybt", "Too large or too deep"),
      ("Inputtet er for stort eller for dybt indlejret til at blive læst ({detail}).",
       "The input is too large or too deeply nested to be read ({detail})."),
      """A zip container (XLSX or zipped data package) that would inflate far beyond its size,
      a descriptor larger than 16 MB, or JSON nested deeper than the parser allows. Such input
-     is refused before it can exhaust memory.""")
+     is refused before it can exhaust memory.""",
+     example_note=_note("""A zipped data package of a few kilobytes that would unpack to gigabytes,
+     or a JSON document nested thousands of levels deep, is refused. Send the export unzipped
+     or split it into smaller files."""))
 rule("FFB114", "malformed-json", "error",
      ("Forkert JSON-struktur", "Malformed JSON"),
      ("JSON-dokumentet har ikke den forventede struktur her ({value}).",
       "The JSON document does not have the expected structure here ({value})."),
      """The JSON is not well-formed, or a value is not what the export document expects: a
      table must be a list of row objects, a descriptor must have a list of resources with a
-     path each, and the document may hold only the tables of the contract.""")
+     path each, and the document may hold only the tables of the contract.""",
+     example_note=_note("""An export document `{"citizens": {"id": "borger-1"}}` gives a table as
+     one object; write it as a list of rows, `{"citizens": [{"id": "borger-1",
+     "municipality_code": "101"}]}`. A `datapackage.json` without a `resources` list fails
+     the same way."""))
 rule("FFB115", "wrong-json-type", "error",
      ("Forkert JSON-type", "Wrong JSON type"),
      ("Værdien {value} har forkert JSON-type; {column} skal være {detail}.",
       "The value {value} has the wrong JSON type; {column} must be {detail}."),
      """In JSON, codes, ids and dates are strings, quantities are numbers and yes/no fields are
      true or false. A number written as a string (or the reverse) is reported here, exactly as
-     the generated JSON Schema would.""")
+     the generated JSON Schema would.""",
+     example_note=_note("""In an export document the row `{"id": "borger-1", "municipality_code":
+     "101", "birth_year": "1980"}` gives a year as text; write `"birth_year": 1980`. Likewise
+     `"goals_set": "true"` must be `"goals_set": true`."""))
 rule("FFB116", "table-absent", "info",
      ("Tabel mangler", "Table absent"),
      ("Tabellen {table} er ikke med; henvisninger til den og regler der bruger den, tjekkes ikke.",
       "The table {table} is absent; references to it and rules that use it are not checked."),
      """A data package or export document that leaves out a table. Partial exports are
-     allowed, but whatever depends on the missing table cannot be checked.""")
+     allowed, but whatever depends on the missing table cannot be checked.""",
+     example_note=_note("""A data package with only `citizens.csv` and `cases.csv` is checked, with
+     this note for each of the other tables, and what needs them (such as a reference to
+     one) is skipped. Add the missing tables, as a header row alone when they are empty."""))
 rule("FFB117", "names-translated", "info",
      ("Navne oversat til koder", "Names translated to codes"),
      ("{value} danske navne i kodede felter er oversat til koder (Excel-skabelonen).",
       "{value} Danish names in coded fields were translated to codes (the Excel template)."),
      """ffb's Excel template lets people pick Danish names from drop-downs. When a workbook
      carries the template's marker sheet, exact names are translated to their codes before
-     the checks run; any other text is checked as given.""")
+     the checks run; any other text is checked as given.""",
+     example_note=_note("""A sheet of ffb's Excel template where someone picked *Moderat nedsat
+     funktionsevne* in a drop-down: the name is read as its code
+     `5bdde847-2837-416b-ab63-bbff8b7aa531`. Nothing needs fixing."""))
 rule("FFB118", "resource-file-missing", "error",
      ("Fil mangler", "File missing"),
      ("Datapakken nævner {value}, men filen findes ikke.",
       "The data package names {value}, but the file does not exist."),
-     """A resource in datapackage.json whose path names no file inside the package.""")
+     """A resource in datapackage.json whose path names no file inside the package.""",
+     example_note=_note("""`datapackage.json` lists a resource with `"path": "goals.csv"`, but the
+     package has no such file. Add the file, or remove the resource from the descriptor."""))
 rule("FFB119", "table-given-twice", "error",
      ("Tabel givet to gange", "Table given twice"),
      ("Tabellen {table} findes allerede i {value}; denne kopi læses ikke.",
       "The table {table} was already read from {value}; this copy is not read."),
-     """Two files or sheets hold the same table. Only the first is checked.""")
+     """Two files or sheets hold the same table. Only the first is checked.""",
+     bad=_tables(citizens="""
+         id,municipality_code
+         borger-1,101
+         """, borgere="""
+         id,municipality_code
+         borger-2,101
+         """),
+     good=_tables(citizens="""
+         id,municipality_code
+         borger-1,101
+         borger-2,101
+         """))
 
 # --- FFB2xx: field rules compiled from the schema ----------------------------------------
 rule("FFB201", "required-missing", "error",
      ("Påkrævet værdi mangler", "Required value missing"),
      ("{column} skal udfyldes.", "{column} must have a value."),
      """The schema marks the column as required (or as the row's identifier), and the cell is
-     empty.""")
+     empty.""",
+     bad=_tables(citizens="""
+         id,municipality_code
+         borger-1,
+         """),
+     good=_tables(citizens="""
+         id,municipality_code
+         borger-1,101
+         """))
 rule("FFB202", "recommended-missing", "info",
      ("Anbefalet værdi mangler", "Recommended value missing"),
      ("{column} er tom; den bør udfyldes, når den kendes.",
       "{column} is empty; it should be filled in when known."),
      """The schema marks the column as recommended: the key figures use it, but a row without
-     it is still valid.""")
+     it is still valid.""",
+     bad=_tables(citizens="""
+         id,municipality_code,birth_year,sex
+         borger-1,101,,kvinde
+         """),
+     good=_tables(citizens="""
+         id,municipality_code,birth_year,sex
+         borger-1,101,1980,kvinde
+         """))
 rule("FFB203", "invalid-integer", "error",
      ("Ikke et helt tal", "Not a whole number"),
      ("{value} er ikke et helt tal.", "{value} is not a whole number."),
      """The column holds whole numbers written with digits only, such as a year or a count of
-     months.""")
+     months.""",
+     bad=_tables(citizens="""
+         id,municipality_code,birth_year,sex
+         borger-1,101,1980.0,kvinde
+         """),
+     good=_tables(citizens="""
+         id,municipality_code,birth_year,sex
+         borger-1,101,1980,kvinde
+         """))
 rule("FFB204", "invalid-number", "error",
      ("Ikke et tal", "Not a number"),
      ("{value} er ikke et tal.", "{value} is not a number."),
      """The column holds a number with digits and an optional decimal point, without thousands
-     separators or units.""")
+     separators or units.""",
+     bad=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,20 timer
+         """),
+     good=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,20
+         """))
 rule("FFB205", "invalid-date", "error",
      ("Ikke en gyldig dato", "Not a valid date"),
      ("{value} er ikke en gyldig dato på formen ÅÅÅÅ-MM-DD.",
       "{value} is not a valid date in the form YYYY-MM-DD."),
-     """Dates are ISO 8601 calendar dates and must exist: 2023-02-30 is rejected.""")
+     """Dates are ISO 8601 calendar dates and must exist: 2023-02-30 is rejected.""",
+     bad=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,2024-02-30
+         """),
+     good=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,2024-02-29
+         """))
 rule("FFB206", "invalid-boolean", "error",
      ("Ikke sand/falsk", "Not true/false"),
      ("{value} skal være true eller false.", "{value} must be true or false."),
-     """Yes/no columns hold exactly true or false.""")
+     """Yes/no columns hold exactly true or false.""",
+     bad=_tables(assessments="""
+         id,case_id,assessment_date,kind,goals_set
+         reg-1,sag-1,2024-03-10,visitation,ja
+         """),
+     good=_tables(assessments="""
+         id,case_id,assessment_date,kind,goals_set
+         reg-1,sag-1,2024-03-10,visitation,true
+         """))
 rule("FFB207", "pattern-mismatch", "error",
      ("Forkert format", "Wrong format"),
      ("{value} har ikke det format, {column} kræver ({detail}).",
       "{value} does not have the format {column} requires ({detail})."),
      """The value breaks the regular expression the schema gives for the column (ids, CPR,
-     CVR and P-numbers). {detail} is the expression.""")
+     CVR and P-numbers). {detail} is the expression.""",
+     bad=_tables(citizens="""
+         id,municipality_code
+         borger 1,101
+         """),
+     good=_tables(citizens="""
+         id,municipality_code
+         borger-1,101
+         """))
 rule("FFB208", "below-minimum", "error",
      ("Under mindsteværdi", "Below minimum"),
      ("{value} er mindre end den mindste tilladte værdi {detail}.",
       "{value} is below the smallest allowed value {detail}."),
-     """Amounts and hours cannot be negative; years and ranks have a lower bound.""")
+     """Amounts and hours cannot be negative; years and ranks have a lower bound.""",
+     bad=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,-20
+         """),
+     good=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,20
+         """))
 rule("FFB209", "above-maximum", "error",
      ("Over størsteværdi", "Above maximum"),
      ("{value} er større end den største tilladte værdi {detail}.",
       "{value} is above the largest allowed value {detail}."),
      """The value exceeds the schema's upper bound, such as more hours in a month than the
-     month has.""")
+     month has.""",
+     bad=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,800
+         """),
+     good=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,80
+         """))
 rule("FFB210", "unknown-code", "error",
      ("Ukendt kode", "Unknown code"),
      ("{value} er ikke en kode i kodelisten {detail}.",
       "{value} is not a code of the code list {detail}."),
      """Coded columns take the codes of their list only: FFB UUIDs for FFB concepts, and the
-     keys of ffb's own lists for the rest.""")
+     keys of ffb's own lists for the rest.""",
+     bad=_tables(citizens="""
+         id,municipality_code,sex
+         borger-1,101,k
+         """),
+     good=_tables(citizens="""
+         id,municipality_code,sex
+         borger-1,101,kvinde
+         """))
 rule("FFB211", "name-instead-of-code", "error",
      ("Navn i stedet for kode", "Name instead of code"),
      ("{value} er et navn, ikke en kode; brug koden {detail}.",
       "{value} is a name, not a code; use the code {detail}."),
      """The cell holds the Danish display name of a code (in any letter case) instead of the
-     code itself. {detail} is the code to use.""")
+     code itself. {detail} is the code to use.""",
+     bad=_tables(assessments="""
+         id,case_id,assessment_date,kind,function_level
+         reg-1,sag-1,2024-03-10,visitation,Moderat nedsat funktionsevne
+         """),
+     good=_tables(assessments="""
+         id,case_id,assessment_date,kind,function_level
+         reg-1,sag-1,2024-03-10,visitation,{moderat}
+         """))
 rule("FFB212", "duplicate-key", "error",
      ("Dubleret nøgle", "Duplicate key"),
      ("{value} findes allerede i række {detail}.", "{value} already appears in row {detail}."),
      """A row's key (its id, or the pair of columns that identifies a link row) must be unique
-     within its table. Every repeat after the first is reported.""")
+     within its table. Every repeat after the first is reported.""",
+     bad=_tables(citizens="""
+         id,municipality_code
+         borger-1,101
+         borger-1,147
+         """),
+     good=_tables(citizens="""
+         id,municipality_code
+         borger-1,101
+         borger-2,147
+         """))
 rule("FFB213", "dangling-reference", "error",
      ("Henvisning uden mål", "Dangling reference"),
      ("{value} findes ikke i tabellen {detail}.", "{value} does not exist in the table {detail}."),
      """A reference to another table (citizen, case, assessment, goal, condition or provider)
-     names an id that table does not hold.""")
+     names an id that table does not hold.""",
+     bad=_tables(citizens="""
+         id,municipality_code
+         borger-1,101
+         """, cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-2,101,2024-03-01
+         """),
+     good=_tables(citizens="""
+         id,municipality_code
+         borger-1,101
+         """, cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,2024-03-01
+         """))
 rule("FFB214", "decimal-comma", "error",
      ("Decimalkomma", "Decimal comma"),
      ("{value} bruger komma som decimaltegn; skriv {detail}.",
       "{value} uses a decimal comma; write {detail}."),
      """The canonical form writes numbers with a decimal point. Danish spreadsheets often
-     export 12,5; the fix is given in {detail}.""")
+     export 12,5; the fix is given in {detail}.""",
+     bad=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,"12,5"
+         """),
+     good=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,12.5
+         """))
 rule("FFB215", "non-iso-date", "error",
      ("Dato i dansk format", "Date in Danish format"),
      ("{value} er ikke en ISO-dato; skriv {detail}.",
       "{value} is not an ISO date; write {detail}."),
      """The date is written day first (31-12-2023, 31.12.2023 or 31/12/2023). The canonical
-     form is ISO 8601; {detail} is the same date written that way.""")
+     form is ISO 8601; {detail} is the same date written that way.""",
+     bad=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,01-03-2024
+         """),
+     good=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,2024-03-01
+         """))
 
 # --- FFB3xx: FFB reporting rules -------------------------------------------------------
 rule("FFB301", "activity-condition-without-level", "error",
@@ -264,79 +549,266 @@ rule("FFB301", "activity-condition-without-level", "error",
      ("Tilstanden hører under Aktivitet og deltagelse og skal have et funktionsevneniveau.",
       "The condition is under Aktivitet og deltagelse and must have a function level."),
      """FFB assesses the function level of every Aktivitet og deltagelse condition, so such a
-     condition must carry one.""")
+     condition must carry one.""",
+     bad=_tables(conditions="""
+         id,assessment_id,condition,function_level
+         tilstand-1,reg-1,{lave_mad},
+         """),
+     good=_tables(conditions="""
+         id,assessment_id,condition,function_level
+         tilstand-1,reg-1,{lave_mad},{moderat}
+         """))
 rule("FFB302", "level-on-other-condition", "error",
      ("Funktionsevneniveau hvor det ikke hører til", "Function level not allowed"),
      ("Tilstanden hører ikke under Aktivitet og deltagelse og må ikke have et funktionsevneniveau.",
       "The condition is not under Aktivitet og deltagelse and must not have a function level."),
      """Conditions under Funktioner og forhold and Omgivelsesfaktorer describe the situation;
-     FFB gives them no function level.""")
+     FFB gives them no function level.""",
+     bad=_tables(conditions="""
+         id,assessment_id,condition,function_level
+         tilstand-1,reg-1,{hukommelse},{moderat}
+         """),
+     good=_tables(conditions="""
+         id,assessment_id,condition,function_level
+         tilstand-1,reg-1,{hukommelse},
+         """))
 rule("FFB303", "grouping-code", "error",
      ("Overgruppe brugt som tilstand", "Group used as condition"),
      ("{value} er en overgruppe i FFB ({detail}); brug et tema eller undertema.",
       "{value} is an FFB group ({detail}); use a theme or sub-theme."),
      """Funktioner og forhold, Aktivitet og deltagelse and Omgivelsesfaktorer only group the
-     conditions; an assessment records a theme or sub-theme under them.""")
+     conditions; an assessment records a theme or sub-theme under them.""",
+     bad=_tables(conditions="""
+         id,assessment_id,condition,function_level
+         tilstand-1,reg-1,{aktivitet_og_deltagelse},{moderat}
+         """),
+     good=_tables(conditions="""
+         id,assessment_id,condition,function_level
+         tilstand-1,reg-1,{praktiske_opgaver},{moderat}
+         """))
 rule("FFB304", "goal-without-primary-condition", "error",
      ("Mål uden primær tilstand", "Goal without primary condition"),
      ("Målet {value} adresserer ingen primær tilstand (rang 1).",
       "The goal {value} addresses no primary condition (rank 1)."),
      """Each goal addresses exactly one primary condition: the Aktivitet og deltagelse theme
-     it is about.""")
+     it is about.""",
+     bad=_tables(goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-1,{udvikle}
+         """, goal_conditions="""
+         goal_id,condition_id,rank
+         maal-1,tilstand-1,2
+         """),
+     good=_tables(goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-1,{udvikle}
+         """, goal_conditions="""
+         goal_id,condition_id,rank
+         maal-1,tilstand-1,1
+         """))
 rule("FFB305", "goal-with-several-primary-conditions", "error",
      ("Flere primære tilstande", "Several primary conditions"),
      ("Målet {value} har {detail} primære tilstande; der må kun være én.",
       "The goal {value} has {detail} primary conditions; only one is allowed."),
-     """Each goal addresses exactly one primary condition; further conditions take rank 2.""")
+     """Each goal addresses exactly one primary condition; further conditions take rank 2.""",
+     bad=_tables(goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-1,{udvikle}
+         """, goal_conditions="""
+         goal_id,condition_id,rank
+         maal-1,tilstand-1,1
+         maal-1,tilstand-2,1
+         """),
+     good=_tables(goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-1,{udvikle}
+         """, goal_conditions="""
+         goal_id,condition_id,rank
+         maal-1,tilstand-1,1
+         maal-1,tilstand-2,2
+         """))
 rule("FFB306", "goal-addresses-other-condition", "error",
      ("Mål om tilstand uden for Aktivitet og deltagelse", "Goal on a condition outside Aktivitet og deltagelse"),
      ("Tilstanden {value} hører ikke under Aktivitet og deltagelse; et mål kan kun adressere sådanne tilstande.",
       "The condition {value} is not under Aktivitet og deltagelse; a goal can only address such conditions."),
      """Goals in FFB are set on the citizen's activities and participation, so every condition
-     a goal addresses is under Aktivitet og deltagelse.""")
+     a goal addresses is under Aktivitet og deltagelse.""",
+     bad=_tables(assessments=_ONE_ASSESSMENT, conditions="""
+         id,assessment_id,condition,function_level
+         tilstand-1,reg-1,{hukommelse},
+         tilstand-2,reg-1,{lave_mad},{moderat}
+         """, goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-1,{udvikle}
+         """, goal_conditions="""
+         goal_id,condition_id,rank
+         maal-1,tilstand-1,1
+         """),
+     good=_tables(assessments=_ONE_ASSESSMENT, conditions="""
+         id,assessment_id,condition,function_level
+         tilstand-1,reg-1,{hukommelse},
+         tilstand-2,reg-1,{lave_mad},{moderat}
+         """, goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-1,{udvikle}
+         """, goal_conditions="""
+         goal_id,condition_id,rank
+         maal-1,tilstand-2,1
+         """))
 rule("FFB307", "goal-condition-from-other-case", "warning",
      ("Tilstand fra en anden sag", "Condition from another case"),
      ("Tilstanden {value} hører til en anden sag end målet.",
       "The condition {value} belongs to another case than the goal."),
-     """A goal and the conditions it addresses should belong to the same case.""")
+     """A goal and the conditions it addresses should belong to the same case.""",
+     bad=_tables(assessments="""
+         id,case_id,assessment_date,kind
+         reg-1,sag-1,2024-03-10,visitation
+         reg-2,sag-2,2024-04-15,visitation
+         """, conditions="""
+         id,assessment_id,condition,function_level
+         tilstand-1,reg-1,{lave_mad},{moderat}
+         tilstand-2,reg-2,{lave_mad},{svaert}
+         """, goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-2,{udvikle}
+         """, goal_conditions="""
+         goal_id,condition_id,rank
+         maal-1,tilstand-1,1
+         """),
+     good=_tables(assessments="""
+         id,case_id,assessment_date,kind
+         reg-1,sag-1,2024-03-10,visitation
+         reg-2,sag-2,2024-04-15,visitation
+         """, conditions="""
+         id,assessment_id,condition,function_level
+         tilstand-1,reg-1,{lave_mad},{moderat}
+         tilstand-2,reg-2,{lave_mad},{svaert}
+         """, goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-2,{udvikle}
+         """, goal_conditions="""
+         goal_id,condition_id,rank
+         maal-1,tilstand-2,1
+         """))
 rule("FFB308", "several-primary-target-groups", "error",
      ("Flere primære målgrupper", "Several primary target groups"),
      ("Sagen {value} har {detail} primære målgrupper; der må højst være én.",
       "The case {value} has {detail} primary target groups; at most one is allowed."),
-     """A case has at most one primary target group (rank 1); the rest take rank 2.""")
+     """A case has at most one primary target group (rank 1); the rest take rank 2.""",
+     bad=_tables(case_target_groups="""
+         case_id,target_group,rank
+         sag-1,{angst},1
+         sag-1,{stofmisbrug},1
+         """),
+     good=_tables(case_target_groups="""
+         case_id,target_group,rank
+         sag-1,{angst},1
+         sag-1,{stofmisbrug},2
+         """))
 rule("FFB309", "goals-despite-no-goals-set", "error",
      ("Mål trods 'ingen mål sat'", "Goals although none set"),
      ("Registreringen siger, at der ikke er sat mål, men {detail} mål henviser til den.",
       "The assessment says no goals were set, but {detail} goals refer to it."),
-     """goals_set = false contradicts goals listed for the same assessment.""")
+     """goals_set = false contradicts goals listed for the same assessment.""",
+     bad=_tables(assessments="""
+         id,case_id,assessment_date,kind,goals_set
+         reg-1,sag-1,2024-03-10,visitation,false
+         """, goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-1,{udvikle}
+         """),
+     good=_tables(assessments="""
+         id,case_id,assessment_date,kind,goals_set
+         reg-1,sag-1,2024-03-10,visitation,true
+         """, goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-1,{udvikle}
+         """))
 rule("FFB310", "goals-set-but-none-listed", "warning",
      ("Mål sat, men ingen angivet", "Goals set but none listed"),
      ("Registreringen siger, at der er sat mål, men ingen mål henviser til den.",
       "The assessment says goals were set, but no goal refers to it."),
      """goals_set = true while the goals table has no goal for the assessment; the goals may
-     be missing from the export.""")
+     be missing from the export.""",
+     bad=_tables(assessments="""
+         id,case_id,assessment_date,kind,goals_set
+         reg-1,sag-1,2024-03-10,visitation,true
+         """, goals="""
+         id,assessment_id,goal_type
+         """),
+     good=_tables(assessments="""
+         id,case_id,assessment_date,kind,goals_set
+         reg-1,sag-1,2024-03-10,visitation,true
+         """, goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-1,{udvikle}
+         """))
 rule("FFB311", "goal-target-contradicts-type", "warning",
      ("Måltype og forventet niveau passer ikke", "Goal type and target disagree"),
      ("Målets forventede funktionsevneniveau passer ikke med måltypen {detail}.",
       "The goal's expected function level does not fit its goal type {detail}."),
      """A goal to develop function expects a better level than the assessment found; one to
-     keep it expects the same level; one to limit its loss does not expect a better one.""")
+     keep it expects the same level; one to limit its loss does not expect a better one.""",
+     bad=_tables(assessments="""
+         id,case_id,assessment_date,kind,function_level
+         reg-1,sag-1,2024-03-10,visitation,{moderat}
+         """, goals="""
+         id,assessment_id,goal_type,target_function_level
+         maal-1,reg-1,{udvikle},{moderat}
+         """),
+     good=_tables(assessments="""
+         id,case_id,assessment_date,kind,function_level
+         reg-1,sag-1,2024-03-10,visitation,{moderat}
+         """, goals="""
+         id,assessment_id,goal_type,target_function_level
+         maal-1,reg-1,{udvikle},{let}
+         """))
 rule("FFB312", "follow-up-goal-from-other-assessment", "error",
      ("Opfølgning på mål fra anden registrering", "Follow-up on a goal from another assessment"),
      ("Målet {value} blev ikke sat ved den registrering, opfølgningen følger op på.",
       "The goal {value} was not set at the assessment the follow-up follows."),
-     """A follow-up judges goals set at the assessment it follows up.""")
+     """A follow-up judges goals set at the assessment it follows up.""",
+     bad=_tables(goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-1,{udvikle}
+         """, follow_ups="""
+         id,assessment_id,follow_up_date,goal_id,goal_attainment
+         opf-1,reg-2,2024-09-10,maal-1,opfyldt
+         """),
+     good=_tables(goals="""
+         id,assessment_id,goal_type
+         maal-1,reg-1,{udvikle}
+         """, follow_ups="""
+         id,assessment_id,follow_up_date,goal_id,goal_attainment
+         opf-1,reg-1,2024-09-10,maal-1,opfyldt
+         """))
 rule("FFB313", "vum-score-disagrees-with-level", "warning",
      ("VUM-score og funktionsevneniveau passer ikke", "VUM score and function level disagree"),
      ("VUM-scoren {value} svarer til et andet funktionsevneniveau end det angivne ({detail}).",
       "The VUM score {value} maps to another function level than the one given ({detail})."),
      """Where both the original VUM score and the FFB function level are given, the score's
-     mapping must give the same level.""")
+     mapping must give the same level.""",
+     bad=_tables(assessments="""
+         id,case_id,assessment_date,kind,function_level,vum_score
+         reg-1,sag-1,2024-03-10,visitation,{moderat},3
+         """),
+     good=_tables(assessments="""
+         id,case_id,assessment_date,kind,function_level,vum_score
+         reg-1,sag-1,2024-03-10,visitation,{moderat},2
+         """))
 rule("FFB314", "case-without-primary-target-group", "warning",
      ("Sag uden primær målgruppe", "Case without primary target group"),
      ("Sagen {value} har målgrupper, men ingen primær (rang 1).",
       "The case {value} has target groups but no primary one (rank 1)."),
-     """When target groups are recorded on a case, one of them should be primary.""")
+     """When target groups are recorded on a case, one of them should be primary.""",
+     bad=_tables(case_target_groups="""
+         case_id,target_group,rank
+         sag-1,{angst},2
+         """),
+     good=_tables(case_target_groups="""
+         case_id,target_group,rank
+         sag-1,{angst},1
+         """))
 
 # --- FFB4xx: economics -----------------------------------------------------------------
 rule("FFB401", "support-without-hours", "error",
@@ -344,96 +816,244 @@ rule("FFB401", "support-without-hours", "error",
      ("En ydelse efter {value} skal have timer pr. måned (individuelt eller i gruppe).",
       "A service under {value} must state hours per month (individual or group)."),
      """Socio-pedagogical support (SEL §§ 82 a, 82 b and 85) is granted in hours; without them
-     the service cannot be compared or costed.""")
+     the service cannot be compared or costed.""",
+     bad=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,
+         """),
+     good=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,20
+         """))
 rule("FFB402", "housing-without-price", "error",
      ("Botilbud uden dagspris", "Housing offer without daily price"),
      ("En ydelse efter {value} skal have en dagspris.",
       "A service under {value} must state a daily price."),
      """Temporary and long-term housing offers (SEL §§ 107 and 108) are paid per day; the daily
-     price is what the key figures average.""")
+     price is what the key figures average.""",
+     bad=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,daily_price_dkk,price_year
+         ydelse-1,sag-1,{midlertidigt_ophold},SEL_107,2024-03-04,,2024
+         """),
+     good=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,daily_price_dkk,price_year
+         ydelse-1,sag-1,{midlertidigt_ophold},SEL_107,2024-03-04,1850.00,2024
+         """))
 rule("FFB403", "price-without-year", "error",
      ("Dagspris uden prisår", "Daily price without price year"),
      ("Dagsprisen {value} mangler et prisår.", "The daily price {value} has no price year."),
-     """An amount only compares across years when its price level is known.""")
+     """An amount only compares across years when its price level is known.""",
+     bad=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,daily_price_dkk,price_year
+         ydelse-1,sag-1,{midlertidigt_ophold},SEL_107,2024-03-04,1850.00,
+         """),
+     good=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,daily_price_dkk,price_year
+         ydelse-1,sag-1,{midlertidigt_ophold},SEL_107,2024-03-04,1850.00,2024
+         """))
 rule("FFB404", "implausible-hours", "warning",
      ("Usandsynligt mange timer", "Implausible hours"),
      ("{value} timer pr. måned i alt er usandsynligt mange (over {detail}).",
       "{value} hours per month in all is implausibly many (above {detail})."),
      """More than 250 hours of support a month (about 58 a week) in one service is rare
-     enough to deserve a second look; often hours per year or per quarter were given.""")
+     enough to deserve a second look; often hours per year or per quarter were given.""",
+     bad=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,480
+         """),
+     good=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,40
+         """))
 rule("FFB405", "implausible-daily-price", "warning",
      ("Usandsynlig dagspris", "Implausible daily price"),
      ("Dagsprisen {value} kr. ligger uden for det sandsynlige ({detail} kr.).",
       "The daily price {value} DKK is outside the plausible range ({detail} DKK)."),
      """Daily prices below 100 or above 25,000 kroner are almost always a monthly or yearly
-     amount, or a price in thousands.""")
+     amount, or a price in thousands.""",
+     bad=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,daily_price_dkk,price_year
+         ydelse-1,sag-1,{midlertidigt_ophold},SEL_107,2024-03-04,55500.00,2024
+         """),
+     good=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,daily_price_dkk,price_year
+         ydelse-1,sag-1,{midlertidigt_ophold},SEL_107,2024-03-04,1850.00,2024
+         """))
 rule("FFB406", "implausible-price", "warning",
      ("Usandsynlig takst", "Implausible price"),
      ("Taksten {value} kr. ligger uden for det sandsynlige for enheden ({detail} kr.).",
       "The price {value} DKK is outside the plausible range for its unit ({detail} DKK)."),
      """Prices per day, hour and month each have a plausible range; an amount outside it
-     usually has the wrong unit.""")
+     usually has the wrong unit.""",
+     bad=_tables(prices="""
+         id,provider_id,legal_basis,amount_dkk,price_unit,valid_from,price_year
+         pris-1,tp-100231,SEL_85,16438.00,time,2024-01-01,2024
+         """),
+     good=_tables(prices="""
+         id,provider_id,legal_basis,amount_dkk,price_unit,valid_from,price_year
+         pris-1,tp-100231,SEL_85,16438.00,maaned,2024-01-01,2024
+         """))
 rule("FFB407", "service-does-not-fit-legal-basis", "warning",
      ("Ydelse passer ikke til paragraf", "Service does not fit legal basis"),
-     ("Ydelsen hører ikke under {detail}, som {value} normalt giver.",
-      "The service is not under {detail}, which {value} normally grants."),
+     ("Ydelsen hører normalt under {detail}, ikke under {value}.",
+      "The service normally comes under {detail}, not under {value}."),
      """Each section of law grants a branch of FFB's services: § 85 socio-pedagogical support,
      § 107 temporary and § 108 long-term stays, § 103 protected employment, § 104 activity and
-     company, § 82 a and § 82 b preventive help.""")
+     company, § 82 a and § 82 b preventive help.""",
+     bad=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date
+         ydelse-1,sag-1,{social_aktivitet},SEL_103,2024-03-04
+         """),
+     good=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date
+         ydelse-1,sag-1,{social_aktivitet},SEL_104,2024-03-04
+         """))
 
 # --- FFB5xx: dates and order -----------------------------------------------------------
 rule("FFB501", "end-before-start", "error",
      ("Slut før start", "End before start"),
      ("{column} ({value}) ligger før {detail}.", "{column} ({value}) is before {detail}."),
      """A period cannot end before it starts: a case closing before it opened, a service or
-     price ending before it starts, a goal expected met before it was set.""")
+     price ending before it starts, a goal expected met before it was set.""",
+     bad=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date,closed_date,closure_reason
+         sag-1,borger-1,101,2024-03-01,2023-09-30,intet_behov_fagperson
+         """),
+     good=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date,closed_date,closure_reason
+         sag-1,borger-1,101,2024-03-01,2024-09-30,intet_behov_fagperson
+         """))
 rule("FFB502", "follow-up-before-assessment", "error",
      ("Opfølgning før registrering", "Follow-up before assessment"),
      ("Opfølgningen ({value}) ligger før den registrering, den følger op på ({detail}).",
       "The follow-up ({value}) is before the assessment it follows ({detail})."),
-     """A follow-up cannot happen before the assessment it follows up.""")
+     """A follow-up cannot happen before the assessment it follows up.""",
+     bad=_tables(assessments=_ONE_ASSESSMENT, follow_ups="""
+         id,assessment_id,follow_up_date
+         opf-1,reg-1,2023-09-10
+         """),
+     good=_tables(assessments=_ONE_ASSESSMENT, follow_ups="""
+         id,assessment_id,follow_up_date
+         opf-1,reg-1,2024-09-10
+         """))
 rule("FFB503", "assessment-before-visitation", "error",
      ("Registrering før visitationen", "Assessment before the visitation"),
      ("Opfølgningsregistreringen ({value}) ligger før sagens indledende visitation ({detail}).",
       "The follow-up assessment ({value}) is before the case's initial visitation ({detail})."),
      """The registrations of a case are in date order: the initial visitation comes first and
-     every follow-up registration after it.""")
+     every follow-up registration after it.""",
+     bad=_tables(assessments="""
+         id,case_id,assessment_date,kind
+         reg-1,sag-1,2024-03-10,visitation
+         reg-2,sag-1,2023-09-10,opfoelgning
+         """),
+     good=_tables(assessments="""
+         id,case_id,assessment_date,kind
+         reg-1,sag-1,2024-03-10,visitation
+         reg-2,sag-1,2024-09-10,opfoelgning
+         """))
 rule("FFB504", "several-visitations", "warning",
      ("Flere indledende visitationer", "Several initial visitations"),
      ("Sagen {value} har {detail} indledende visitationer.",
       "The case {value} has {detail} initial visitations."),
-     """A case starts with one initial visitation; later registrations are follow-ups.""")
+     """A case starts with one initial visitation; later registrations are follow-ups.""",
+     bad=_tables(assessments="""
+         id,case_id,assessment_date,kind
+         reg-1,sag-1,2024-03-10,visitation
+         reg-2,sag-1,2024-09-10,visitation
+         """),
+     good=_tables(assessments="""
+         id,case_id,assessment_date,kind
+         reg-1,sag-1,2024-03-10,visitation
+         reg-2,sag-1,2024-09-10,opfoelgning
+         """))
 rule("FFB505", "months-since-previous-mismatch", "warning",
      ("Antal måneder passer ikke", "Months do not match"),
      ("Der står {value} måneder siden seneste registrering, men datoerne giver {detail}.",
       "It says {value} months since the previous assessment, but the dates give {detail}."),
      """months_since_previous should agree with the dates of the case's registrations (to
-     within a month).""")
+     within a month).""",
+     bad=_tables(assessments="""
+         id,case_id,assessment_date,kind,months_since_previous
+         reg-1,sag-1,2024-03-10,visitation,
+         reg-2,sag-1,2024-09-10,opfoelgning,12
+         """),
+     good=_tables(assessments="""
+         id,case_id,assessment_date,kind,months_since_previous
+         reg-1,sag-1,2024-03-10,visitation,
+         reg-2,sag-1,2024-09-10,opfoelgning,6
+         """))
 rule("FFB506", "closure-date-and-reason", "error",
      ("Afslutningsdato og årsag hører sammen", "Closing date and reason go together"),
      ("{column} er udfyldt, men {detail} mangler.", "{column} is filled in but {detail} is missing."),
-     """A closed case has both a closing date and a reason; an open case has neither.""")
+     """A closed case has both a closing date and a reason; an open case has neither.""",
+     bad=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date,closed_date,closure_reason
+         sag-1,borger-1,101,2024-03-01,2024-09-30,
+         """),
+     good=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date,closed_date,closure_reason
+         sag-1,borger-1,101,2024-03-01,2024-09-30,intet_behov_fagperson
+         """))
 rule("FFB507", "assessment-outside-case", "warning",
      ("Registrering uden for sagens periode", "Assessment outside the case"),
      ("Registreringen ({value}) ligger uden for sagens periode ({detail}).",
       "The assessment ({value}) lies outside the case's period ({detail})."),
-     """Assessments happen while the case is open.""")
+     """Assessments happen while the case is open.""",
+     bad=_tables(cases=_CLOSED_CASE, assessments="""
+         id,case_id,assessment_date,kind
+         reg-1,sag-1,2024-10-15,visitation
+         """),
+     good=_tables(cases=_CLOSED_CASE, assessments="""
+         id,case_id,assessment_date,kind
+         reg-1,sag-1,2024-03-10,visitation
+         """))
 rule("FFB508", "service-outside-case", "warning",
      ("Ydelse uden for sagens periode", "Service outside the case"),
      ("Ydelsen starter ({value}) uden for sagens periode ({detail}).",
       "The service starts ({value}) outside the case's period ({detail})."),
-     """A service is granted while its case is open.""")
+     """A service is granted while its case is open.""",
+     bad=_tables(cases=_CLOSED_CASE, interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-02-04,20
+         """),
+     good=_tables(cases=_CLOSED_CASE, interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,20
+         """))
 rule("FFB509", "date-in-future", "warning",
      ("Dato i fremtiden", "Date in the future"),
      ("{value} ligger efter dags dato ({detail}).", "{value} is after today ({detail})."),
      """Dates of things that have happened (opening, closing, assessments, follow-ups, goals
-     set) cannot lie after the day of validation. Planned dates are not checked.""")
+     set) cannot lie after the day of validation. Planned dates are not checked.""",
+     bad=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,2052-04-01
+         """),
+     good=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,2025-04-01
+         """))
 rule("FFB510", "minor-on-adult-area", "warning",
      ("Borger under 18", "Citizen under 18"),
      ("Borgeren var {detail} år, da sagen {value} blev åbnet; voksenområdet gælder fra 18 år.",
       "The citizen was {detail} when the case {value} opened; the adult area starts at 18."),
      """FFB on the adult area covers citizens aged 18 and over; a younger age usually means a
-     wrong birth year or a case from the child area.""")
+     wrong birth year or a case from the child area.""",
+     bad=_tables(citizens="""
+         id,municipality_code,birth_year
+         borger-1,101,2008
+         """, cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,2024-03-01
+         """),
+     good=_tables(citizens="""
+         id,municipality_code,birth_year
+         borger-1,101,1998
+         """, cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,2024-03-01
+         """))
 
 # --- FFB6xx: privacy -------------------------------------------------------------------
 rule("FFB601", "clear-cpr", "warning",
@@ -441,13 +1061,29 @@ rule("FFB601", "clear-cpr", "warning",
      ("Udtrækket har CPR-nummer i klartekst ({value}); pseudonymisér det før deling.",
       "The export holds a clear CPR number ({value}); pseudonymise it before sharing."),
      """The cpr column is only for exports that have not yet been pseudonymised. The value is
-     always shown masked.""")
+     always shown masked.""",
+     bad=_tables(citizens="""
+         id,municipality_code,cpr
+         borger-1,101,{fictional_cpr}
+         """),
+     good=_tables(citizens="""
+         id,municipality_code,cpr
+         borger-1,101,
+         """))
 rule("FFB602", "cpr-in-other-column", "error",
      ("CPR-nummer i forkert kolonne", "CPR number in another column"),
      ("{column} ser ud til at indeholde et CPR-nummer ({value}).",
       "{column} seems to hold a CPR number ({value})."),
      """Ids, case numbers and names must never carry a CPR number: a citizen's id is a
-     pseudonym. The value is always shown masked.""")
+     pseudonym. The value is always shown masked.""",
+     bad=_tables(citizens="""
+         id,municipality_code
+         {fictional_cpr},101
+         """),
+     good=_tables(citizens="""
+         id,municipality_code
+         borger-1,101
+         """))
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
 
