@@ -123,9 +123,8 @@ def test_catalogue_source_holds_no_cpr_shaped_number():
     assert not re.search(CPR_ANYWHERE, source)
 
 
-# --- rule bugs found while writing the examples -------------------------------------------------
-# Each case is input that the catalogue's description says should (not) give the rule. They
-# are strict expected failures: once a rule is fixed, the case passes and must lose its mark.
+# --- cases that once went wrong -------------------------------------------------------------------
+# Each case is input that the catalogue's description says should (not) give the rule.
 
 BUG_CASES = [
     pytest.param(
@@ -134,10 +133,6 @@ BUG_CASES = [
                                "sag-1,303deb9b-84f0-49d2-ab7a-f8b98eed40a2,1.0\n"},
         False,
         id="FFB314-after-rejected-rank",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "FFB314 reports 'no primary target group' when the rank was rejected by FFB203; "
-            "the rank is unreadable, not missing (rules/ffb_reporting.py primary_target_group "
-            "does not use Context.absent)")),
     ),
     pytest.param(
         "FFB304",
@@ -145,25 +140,24 @@ BUG_CASES = [
          "goal_conditions": "goal_id,condition_id,rank\nmaal-1,tilstand-1,en\n"},
         False,
         id="FFB304-after-rejected-rank",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "FFB304 reports 'no primary condition' when the link's rank was rejected by FFB203 "
-            "(rules/ffb_reporting.py goal_primary_condition counts only readable ranks)")),
     ),
     pytest.param(
         "FFB211",
         {"citizens": "id,municipality_code,sex\nborger-1,101,Kvinde\n"},
         True,
         id="FFB211-name-differs-from-code-in-case-only",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "'Kvinde' is the name of the code 'kvinde' in another letter case, which FFB211's "
-            "description covers, but fields._title_index leaves out names equal to their code "
-            "ignoring case, so FFB210 is reported")),
+    ),
+    pytest.param(
+        "FFB601",
+        {"citizens": "id,municipality_code,cpr\nborger-1,101,ukendt\n"},
+        False,
+        id="FFB601-not-for-a-value-that-is-no-cpr-number",
     ),
 ]
 
 
 @pytest.mark.parametrize(("code", "tables", "expected"), BUG_CASES)
-def test_rule_bug(code: str, tables: dict[str, str], expected: bool, validator: Validator,
+def test_case_that_once_went_wrong(code: str, tables: dict[str, str], expected: bool, validator: Validator,
                   tmp_path: Path):
     issues = _validate(validator, tables, tmp_path / "case")
     assert (code in issues["code"].to_list()) is expected, _shown(issues)

@@ -708,7 +708,7 @@ rule("FFB308", "several-primary-target-groups", "error",
 rule("FFB309", "goals-despite-no-goals-set", "error",
      ("Mål trods 'ingen mål sat'", "Goals although none set"),
      ("Registreringen siger, at der ikke er sat mål, men {detail} mål henviser til den.",
-      "The assessment says no goals were set, but {detail} goals refer to it."),
+      "The assessment says no goals were set, but goals refer to it ({detail})."),
      """goals_set = false contradicts goals listed for the same assessment.""",
      bad=_tables(assessments="""
          id,case_id,assessment_date,kind,goals_set

@@ -29,9 +29,12 @@ class Context:
         Typed tables hold null for both; a rule that requires a value must not report one
         that a field rule has already rejected.
         """
+        return pl.col(column).is_null() & ~self.rejected(table, column)
+
+    def rejected(self, table: str, column: str) -> pl.Expr:
+        """True where a field rule rejected the value of `column` (it is null when typed)."""
         rows = self.flagged.get((table, column))
-        missing = pl.col(column).is_null()
-        return missing if rows is None else missing & ~pl.col(ROW).is_in(rows.implode())
+        return pl.lit(False) if rows is None else pl.col(ROW).is_in(rows.implode())
 
     def has(self, *names: str) -> bool:
         return all(name in self.tables for name in names)
@@ -45,6 +48,15 @@ class Context:
         return next(k for k, v in self.enums[enum]["values"].items() if v["title"] == title)
 
 
+def as_text(value: pl.Expr) -> pl.Expr:
+    """A value as a message shows it; whole numbers without a decimal part (480, not 480.0)."""
+    return (
+        pl.when(value.cast(pl.Float64, strict=False) == value.cast(pl.Float64, strict=False).round(0))
+        .then(value.cast(pl.Float64, strict=False).cast(pl.Int64, strict=False).cast(pl.String))
+        .otherwise(value.cast(pl.String))
+    )
+
+
 def issues(
     frame: pl.DataFrame,
     code: str,
@@ -56,13 +68,17 @@ def issues(
     """Turn the rows of `frame` (which carries ROW) into issues of one rule."""
     if frame.is_empty():
         return empty_issues()
-    return frame.select(
+    selected = frame.select(
         pl.lit(code).alias("code"),
         pl.lit(table).alias("table"),
         pl.col(ROW).cast(pl.Int64).alias("row"),
         pl.lit(column).alias("column"),
-        value.cast(pl.String).alias("value"),
-        (detail if detail is not None else pl.lit(None)).cast(pl.String).alias("detail"),
+        value.alias("value"),
+        (detail if detail is not None else pl.lit(None, pl.String)).alias("detail"),
+    )
+    return selected.with_columns(
+        [(as_text(pl.col(c)) if selected.schema[c].is_float() else pl.col(c).cast(pl.String)).alias(c)
+         for c in ("value", "detail")]
     ).cast(ISSUE_SCHEMA)
 
 

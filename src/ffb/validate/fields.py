@@ -136,7 +136,6 @@ def _title_index(enums: dict) -> pl.DataFrame:
         {"enum": name, "folded": entry["title"].strip().lower(), "suggestion": key}
         for name, enum in enums.items()
         for key, entry in enum["values"].items()
-        if entry["title"].strip().lower() != key.lower()
     ]
     return pl.DataFrame(rows, schema={"enum": pl.String, "folded": pl.String, "suggestion": pl.String})
 

@@ -44,7 +44,9 @@ def goal_primary_condition(ctx: Context) -> list[pl.DataFrame]:
         .group_by("goal_id")
         .agg(pl.len().alias("primaries"))
     )
-    counted = goals.filter(pl.col("id").is_not_null()).join(
+    # A goal with a link whose rank could not be read may have its primary there.
+    unknown = links.filter(ctx.rejected("goal_conditions", "rank"))["goal_id"].drop_nulls()
+    counted = goals.filter(pl.col("id").is_not_null() & ~pl.col("id").is_in(unknown.implode())).join(
         primaries, left_on="id", right_on="goal_id", how="left"
     )
     return [
@@ -88,7 +90,10 @@ def primary_target_group(ctx: Context) -> list[pl.DataFrame]:
         pl.len().over("case_id").alias("primaries"),
         pl.col(ROW).rank("ordinal").over("case_id").alias("position"),
     )
-    without = groups.with_columns((pl.col("rank") == 1).any().over("case_id").alias("has_primary"))
+    # A case with a rank that could not be read may have its primary there.
+    without = groups.with_columns(
+        ((pl.col("rank") == 1) | ctx.rejected("case_target_groups", "rank")).any().over("case_id").alias("has_primary")
+    )
     first_rows = without.filter(~pl.col("has_primary")).group_by("case_id").agg(pl.col(ROW).min())
     return [
         issues(primaries.filter((pl.col("primaries") > 1) & (pl.col("position") == 2)),

@@ -21,7 +21,9 @@ NOT_PERSONAL = {"cvr", "p_number", "tilbudsportalen_id", "cpr"}
 @cross_rule("FFB601", tables=("citizens",))
 def clear_cpr(ctx: Context) -> list[pl.DataFrame]:
     citizens = ctx.tables["citizens"]
-    return [issues(citizens.filter(pl.col("cpr").is_not_null()), "FFB601", "citizens", "cpr", pl.col("cpr"))]
+    # A value that is no CPR number at all is reported by the field rule (FFB207) alone.
+    clear = pl.col("cpr").is_not_null() & ~ctx.rejected("citizens", "cpr")
+    return [issues(citizens.filter(clear), "FFB601", "citizens", "cpr", pl.col("cpr"))]
 
 
 def text_columns(ctx: Context, table: str) -> list[str]:
