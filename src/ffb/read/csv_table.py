@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
-from ffb.read.header import header_findings, recognise_table
-from ffb.read.model import ROW, CannotRun, Finding, RawTable
-from ffb.read.text_files import NotText, detect_format, rows_with_wrong_width, transcode_to_utf8
+from ffb.read.header import frame_for_contract, header_findings, recognise_table
+from ffb.read.model import ROW, CannotRun, Finding, RawTable, guarded
+from ffb.read.row_shapes import BadRow, find_bad_rows
+from ffb.read.text_files import NotText, TextFormat, detect_format, is_invalid_utf8, transcode_to_utf8
 
 BATCH_ROWS = 1_000_000
 # Files up to this size are parsed in one go (fastest); larger ones in batches of BATCH_ROWS
@@ -17,28 +19,63 @@ BATCH_ROWS = 1_000_000
 WHOLE_FILE_BYTES = 512 * 1024**2
 
 
-def _utf8_copy(
-    path: Path, encoding: str, workdir: Path, findings: list[Finding], source: str, table: str
-) -> Path:
-    """The file itself when it is UTF-8, else a UTF-8 copy (noted as a finding)."""
-    if encoding not in ("utf-16", "cp1252"):
+@dataclass
+class _Prepared:
+    """A file made ready for the fast reader: UTF-8 text, its table and its bad rows."""
+
+    path: Path  # the file itself, or a UTF-8 copy of it
+    text_format: TextFormat
+    header: list[str]
+    table: dict
+    bad_rows: list[BadRow]
+    # Some field is quoted, so an empty one may come as "" (without quotes it comes as null).
+    quoted: bool
+
+
+def _utf8_copy(path: Path, text_format: TextFormat, workdir: Path) -> Path:
+    """The file itself when it is UTF-8, else a UTF-8 copy."""
+    if not text_format.needs_transcoding:
         return path
     target = workdir / f"{len(list(workdir.iterdir()))}-{path.name}"
-    transcode_to_utf8(path, encoding, target)
-    findings.append(Finding("FFB111", source, table, detail=encoding))
+    transcode_to_utf8(path, text_format.encoding, target)
     return target
 
 
-def frame_for_contract(frame: pl.LazyFrame, header: list[str], table: dict) -> pl.LazyFrame:
-    """Keep the contract's columns in contract order; absent ones become null text."""
-    present = set(header)
-    return frame.select(
-        pl.col(ROW).cast(pl.Int64),
-        *[
-            pl.col(c["name"]) if c["name"] in present else pl.lit(None, pl.String).alias(c["name"])
-            for c in table["columns"]
-        ],
-    )
+def _prepare(
+    path: Path,
+    source: str,
+    tables: list[dict],
+    workdir: Path,
+    table_name: str | None,
+    full: bool,
+) -> tuple[_Prepared | None, list[Finding]]:
+    """Detect the format, match the header and find bad rows; raises NotText."""
+    text_format, header = detect_format(path, full=full)
+    name = table_name or recognise_table(header, tables, hint=path.stem)
+    if name is None:
+        return None, [Finding("FFB110", source, detail=", ".join(header[:12]))]
+    table = next(t for t in tables if t["name"] == name)
+    findings, readable = header_findings(header, table, source)
+    if not readable:
+        return None, findings
+    utf8_path = _utf8_copy(path, text_format, workdir)
+    if text_format.needs_transcoding:
+        findings.append(Finding("FFB111", source, name, detail=text_format.encoding))
+    shapes = find_bad_rows(utf8_path, text_format.delimiter, len(header))
+    return _Prepared(utf8_path, text_format, header, table, shapes.bad, shapes.quoted), findings
+
+
+def _row_findings(bad_rows: list[BadRow], source: str, name: str, width: int) -> list[Finding]:
+    """Findings for ragged, blank and overlong rows (trailing blank rows go unmentioned)."""
+    findings = []
+    for bad in bad_rows:
+        if bad.problem == "ragged":
+            findings.append(Finding("FFB104", source, name, row=bad.row, value=str(bad.fields), detail=str(width)))
+        elif bad.problem == "blank":
+            findings.append(Finding("FFB105", source, name, row=bad.row, value="0", detail=str(width)))
+        elif bad.problem == "long":
+            findings.append(Finding("FFB113", source, name, row=bad.row, detail=f"{bad.size} bytes"))
+    return findings
 
 
 def read_csv_table(
@@ -50,45 +87,37 @@ def read_csv_table(
 ) -> tuple[RawTable | None, list[Finding]]:
     """A raw table for `path`, or None with the findings that say why it cannot be read."""
     try:
-        text_format, header = detect_format(path)
+        try:
+            prepared, findings = _prepare(path, source, tables, workdir, table_name, full=False)
+        except pl.exceptions.ComputeError as error:
+            if not is_invalid_utf8(error):
+                raise
+            # The start looked like UTF-8 but the rest is not: decide from the whole file.
+            prepared, findings = _prepare(path, source, tables, workdir, table_name, full=True)
     except NotText as problem:
-        return None, [Finding(problem.code, source, table_name, detail=problem.detail)]
+        return None, [Finding(problem.code, source, table_name, row=problem.row, detail=problem.detail)]
     except OSError as error:
         raise CannotRun(f"{source}: {error.strerror or error}") from error
-
-    name = table_name or recognise_table(header, tables, hint=path.stem)
-    if name is None:
-        return None, [Finding("FFB110", source, detail=", ".join(header[:12]))]
-    table = next(t for t in tables if t["name"] == name)
-    findings, readable = header_findings(header, table, source)
-    if not readable:
+    if prepared is None:
         return None, findings
 
-    try:
-        utf8_path = _utf8_copy(path, text_format.encoding, workdir, findings, source, name)
-        bad_rows = rows_with_wrong_width(utf8_path, text_format.delimiter, len(header))
-    except pl.exceptions.ComputeError as error:
-        if "utf-8" not in str(error):
-            raise
-        # The start looked like UTF-8 but the rest is not: decide from the whole file.
-        try:
-            text_format, header = detect_format(path, full=True)
-        except NotText as problem:
-            return None, findings + [Finding(problem.code, source, name, detail=problem.detail)]
-        utf8_path = _utf8_copy(path, text_format.encoding, workdir, findings, source, name)
-        bad_rows = rows_with_wrong_width(utf8_path, text_format.delimiter, len(header))
-    for bad in bad_rows:
-        code = "FFB105" if bad.fields == 0 else "FFB104"
-        findings.append(
-            Finding(code, source, name, row=bad.row, value=str(bad.fields), detail=str(len(header)))
-        )
-    skipped = [bad.row for bad in bad_rows]
-    whole = path.stat().st_size <= WHOLE_FILE_BYTES
+    name, width = prepared.table["name"], len(prepared.header)
+    unreadable = next((b for b in prepared.bad_rows if b.problem == "quoting"), None)
+    if unreadable is not None:
+        # No CSV reader can split this row, nor tell where the rows after it start.
+        return None, findings + [Finding("FFB102", source, name, row=unreadable.row)]
+    findings += _row_findings(prepared.bad_rows, source, name, width)
+    return RawTable(name, source, prepared.header, _batches(prepared, source)), findings
+
+
+def _batches(prepared: _Prepared, source: str):
+    skipped = [bad.row for bad in prepared.bad_rows]
+    whole = prepared.path.stat().st_size <= WHOLE_FILE_BYTES
 
     def batches() -> Iterator[pl.DataFrame]:
         scan = pl.scan_csv(
-            utf8_path,
-            separator=text_format.delimiter,
+            prepared.path,
+            separator=prepared.text_format.delimiter,
             infer_schema=False,
             encoding="utf8",
             truncate_ragged_lines=True,
@@ -98,10 +127,10 @@ def read_csv_table(
         )
         if skipped:
             scan = scan.filter(~pl.col(ROW).is_in(skipped))
-        frame = frame_for_contract(scan, header, table)
+        frame = frame_for_contract(scan, prepared.header, prepared.table, empty_is_null=prepared.quoted)
         if whole:
             yield frame.collect()
         else:
             yield from frame.collect_batches(chunk_size=BATCH_ROWS)
 
-    return RawTable(name, source, header, batches), findings
+    return guarded(batches, source)

@@ -3,18 +3,82 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zipfile
 from collections.abc import Iterator
+from itertools import zip_longest
 from pathlib import Path
 
 import polars as pl
 from python_calamine import CalamineWorkbook
 
-from ffb.read.archives import UnsafeArchive, check_archive
-from ffb.read.header import header_findings, recognise_table
+from ffb.read.archives import UnsafeArchive, check_archive, is_damaged
+from ffb.read.header import frame_for_contract, header_findings, recognise_table
 from ffb.read.model import ROW, Finding, RawTable
 
 # Sheets of ffb's own template that hold no data.
 TEMPLATE_SHEETS = {"vejledning", "lister", "ffb"}
+
+# calamine holds a sheet as a dense grid from its first to its last cell, so one cell at
+# XFD1048576 in a file of a few KB asks for 17 billion cells and aborts the process. A sheet's
+# grid may be as large as its cells justify (a few stray cells far out are common), but no
+# larger than MAX_SHEET_CELLS (a full Excel sheet of 28 columns fits).
+MAX_SHEET_CELLS = 30_000_000
+MIN_GRID_CELLS = 5_000_000
+SPARSE_FACTOR = 20
+# First a cheap look for what makes a grid large, columns past Z and rows past 999,999: a
+# sheet without either spans at most 26 × 999,999 cells. Only when that is more than its
+# cells justify, every reference is read. XML lets the attribute be written r = 'a1' too.
+FAR_REFERENCES = re.compile(rb'r\s*=\s*["\'](?:([A-Za-z]{2,3})[0-9]|[A-Za-z]{0,3}([0-9]{7,})["\'])')
+ALL_REFERENCES = re.compile(rb'r\s*=\s*["\']([A-Za-z]{0,3})([0-9]+)["\']')
+CELL_TAGS = (b"<c ", b":c ")  # <c r="A1"> and, with a namespace prefix, <x:c r="A1">
+SCAN_CHUNK = 8 * 1024 * 1024
+REFERENCE_OVERLAP = 64  # a reference cut by a chunk boundary is whole in the next look
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - ord("A") + 1
+    return number
+
+
+def _scan(archive: zipfile.ZipFile, member: str, pattern: re.Pattern) -> tuple[int, int, int]:
+    """The number of cells, and the largest column and row number among the references
+    `pattern` finds."""
+    cells = columns = rows = 0
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(SCAN_CHUNK):
+            cells += sum(chunk.count(tag) for tag in CELL_TAGS)
+            data = tail + chunk
+            for letters, digits in pattern.findall(data):
+                columns = max(columns, _column_number(letters))
+                rows = max(rows, int(digits or 0))
+            tail = data[-REFERENCE_OVERLAP:]
+    return cells, columns, rows
+
+
+def _grid_too_large(archive: zipfile.ZipFile, member: str) -> bool:
+    cells, columns, rows = _scan(archive, member, FAR_REFERENCES)
+    allowed = min(MAX_SHEET_CELLS, max(MIN_GRID_CELLS, SPARSE_FACTOR * cells))
+    if max(columns, 26) * (rows or 999_999) <= allowed:
+        return False
+    _, columns, rows = _scan(archive, member, ALL_REFERENCES)
+    return columns * rows > allowed
+
+
+def _oversized_sheet(path: Path) -> str | None:
+    """The first part whose cell references span too large a grid, if any.
+
+    Every part is looked at, not only xl/worksheets/*.xml: the workbook may keep a sheet
+    under any name.
+    """
+    with check_archive(path) as archive:
+        for member in archive.namelist():
+            if _grid_too_large(archive, member):
+                return member
+    return None
 
 
 def cell_text(value: object) -> str | None:
@@ -38,11 +102,35 @@ def cell_text(value: object) -> str | None:
     return str(value)
 
 
+def _texts(values: tuple) -> list[str | None]:
+    """cell_text of every value; text cells, nearly all of them, without a call each."""
+    return [(value or None) if type(value) is str else cell_text(value) for value in values]
+
+
+def _overflow(row: list, width: int) -> int:
+    """How many cells the row fills when it has a value past the header's width, else 0.
+
+    calamine gives "" for an empty cell; the common case, nothing past the header, is
+    settled by list.count without a step per cell.
+    """
+    tail = row[width:]
+    if tail.count("") + tail.count(None) == len(tail):
+        return 0
+    filled = len(row)
+    while row[filled - 1] in ("", None):
+        filled -= 1
+    return filled
+
+
+def _sheet_rows(workbook: CalamineWorkbook, sheet_name: str) -> list[list]:
+    return workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+
+
 def _template_titles(workbook: CalamineWorkbook) -> bool:
     """Whether the workbook is ffb's template, whose coded cells hold Danish names."""
     if "ffb" not in workbook.sheet_names:
         return False
-    rows = workbook.get_sheet_by_name("ffb").to_python()
+    rows = _sheet_rows(workbook, "ffb")
     settings = {str(row[0]): str(row[1]) for row in rows if len(row) >= 2}
     return settings.get("template") == "ffb" and settings.get("coded_values") == "title"
 
@@ -67,76 +155,96 @@ def _titles_to_codes(frame: pl.DataFrame, table: dict, enums: dict) -> tuple[pl.
 def read_workbook(
     path: Path, source: str, tables: list[dict], enums: dict, table_name: str | None = None
 ) -> tuple[list[RawTable], list[Finding]]:
+    """A raw table for every sheet that holds one, and what was wrong with the workbook."""
     try:
-        check_archive(path).close()
+        oversized = _oversized_sheet(path)
     except UnsafeArchive as problem:
-        return [], [Finding(problem.code, source, table_name, detail=problem.detail)]
+        value = problem.detail if problem.code == "FFB112" else None
+        return [], [Finding(problem.code, source, table_name, value=value, detail=problem.detail)]
+    except Exception as error:
+        if not is_damaged(error):
+            raise
+        return [], [Finding("FFB102", source, table_name)]
+    if oversized:
+        return [], [Finding("FFB113", source, table_name, detail=f"{oversized}: too many cells")]
     try:
         workbook = CalamineWorkbook.from_path(str(path))
+        template = _template_titles(workbook)
     except Exception:  # calamine raises its own error types for every kind of broken file
         return [], [Finding("FFB102", source, table_name)]
 
-    template = _template_titles(workbook)
     raw_tables: list[RawTable] = []
     findings: list[Finding] = []
     for sheet_name in workbook.sheet_names:
         if sheet_name in TEMPLATE_SHEETS:
             continue
         sheet_source = f"{source}[{sheet_name}]"
-        rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+        try:
+            rows = _sheet_rows(workbook, sheet_name)
+        except Exception:  # a damaged sheet: the others may still be read
+            findings.append(Finding("FFB102", sheet_source, table_name))
+            continue
         if not rows or not any(cell_text(v) for v in rows[0]):
             if table_name is None and sheet_name not in {t["name"] for t in tables}:
                 continue  # an empty extra sheet is no table
             findings.append(Finding("FFB101", sheet_source, sheet_name))
             continue
-        header = [cell_text(v) or "" for v in rows[0]]
-        while header and header[-1] == "":
-            header.pop()
         hint = table_name if table_name and len(workbook.sheet_names) == 1 else sheet_name
-        name = recognise_table(header, tables, hint=hint)
-        if name is None:
-            findings.append(Finding("FFB110", sheet_source, detail=", ".join(header[:12])))
-            continue
-        table = next(t for t in tables if t["name"] == name)
-        header_problems, readable = header_findings(header, table, sheet_source)
-        findings.extend(header_problems)
-        if not readable:
-            continue
-        width = len(header)
-        data = {ROW: list(range(2, len(rows) + 1))}
-        for index, column in enumerate(header):
-            data[column] = [cell_text(row[index]) if index < len(row) else None for row in rows[1:]]
-        for extra_row, row in enumerate(rows[1:], start=2):
-            overflow = [cell_text(v) for v in row[width:]]
-            if any(overflow):
-                findings.append(
-                    Finding("FFB104", sheet_source, name, row=extra_row, value=str(width + len(overflow)), detail=str(width))
-                )
-        frame = pl.DataFrame(data, schema={ROW: pl.Int64, **{c: pl.String for c in header}})
-        blank = frame.filter(pl.all_horizontal(pl.exclude(ROW).is_null()))[ROW].to_list()
-        frame = frame.filter(~pl.col(ROW).is_in(blank))
-        # Trailing empty rows are the sheet's unused area, not data.
-        last_data_row = frame[ROW].max() if frame.height else 1
-        findings.extend(
-            Finding("FFB105", sheet_source, name, row=r, value="0", detail=str(width))
-            for r in blank
-            if r < last_data_row
-        )
-        present = set(header)
-        frame = frame.select(
-            pl.col(ROW),
-            *[
-                pl.col(c["name"]) if c["name"] in present else pl.lit(None, pl.String).alias(c["name"])
-                for c in table["columns"]
-            ],
-        )
-        if template:
-            frame, replaced = _titles_to_codes(frame, table, enums)
-            if replaced:
-                findings.append(Finding("FFB117", sheet_source, name, value=str(replaced)))
-
-        def batches(frame: pl.DataFrame = frame) -> Iterator[pl.DataFrame]:
-            yield frame
-
-        raw_tables.append(RawTable(name, sheet_source, header, batches))
+        raw, sheet_findings = _sheet_table(rows, sheet_source, tables, hint, enums if template else None)
+        findings.extend(sheet_findings)
+        if raw is not None:
+            raw_tables.append(raw)
     return raw_tables, findings
+
+
+def _sheet_table(
+    rows: list[list], source: str, tables: list[dict], hint: str, title_enums: dict | None
+) -> tuple[RawTable | None, list[Finding]]:
+    """The raw table of one sheet's cells (header in the first row).
+
+    With `title_enums` (ffb's template) Danish names in coded columns become their codes.
+    """
+    header = [cell_text(v) or "" for v in rows[0]]
+    while header and header[-1] == "":
+        header.pop()
+    name = recognise_table(header, tables, hint=hint)
+    if name is None:
+        return None, [Finding("FFB110", source, detail=", ".join(header[:12]))]
+    table = next(t for t in tables if t["name"] == name)
+    findings, readable = header_findings(header, table, source)
+    if not readable:
+        return None, findings
+    width = len(header)
+    body = rows[1:]
+    columns = list(zip_longest(*body, fillvalue=""))[:width] if body else []
+    data = {ROW: list(range(2, len(rows) + 1))}
+    for index, column in enumerate(header):
+        data[column] = _texts(columns[index]) if index < len(columns) else [None] * len(body)
+    overflowing = {}
+    for number, row in enumerate(body, start=2):
+        if len(row) > width and (fields := _overflow(row, width)):
+            overflowing[number] = fields
+    findings.extend(
+        Finding("FFB104", source, name, row=number, value=str(fields), detail=str(width))
+        for number, fields in overflowing.items()
+    )
+    frame = pl.DataFrame(data, schema={ROW: pl.Int64, **{c: pl.String for c in header}})
+    frame = frame.filter(~pl.col(ROW).is_in(list(overflowing)))
+    blank = frame.filter(pl.all_horizontal(pl.exclude(ROW).is_null()))[ROW].to_list()
+    frame = frame.filter(~pl.col(ROW).is_in(blank))
+    # Trailing empty rows are the sheet's unused area, not data.
+    last_data_row = max(frame[ROW].max() or 1, max(overflowing, default=1))
+    findings.extend(
+        Finding("FFB105", source, name, row=r, value="0", detail=str(width)) for r in blank if r < last_data_row
+    )
+    frame = frame_for_contract(frame.lazy(), header, table).collect()
+    if title_enums is not None:
+        frame, replaced = _titles_to_codes(frame, table, title_enums)
+        if replaced:
+            findings.append(Finding("FFB117", source, name, value=str(replaced)))
+
+    def batches(frame: pl.DataFrame = frame) -> Iterator[pl.DataFrame]:
+        yield frame
+
+    return RawTable(name, source, header, batches), findings
+

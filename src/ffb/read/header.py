@@ -1,10 +1,15 @@
-"""Match a table's header against the contract: which table it is and which columns are off."""
+"""Match a table's header against the contract: which table it is, which columns are off, and
+the rows reduced to the contract's columns."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from ffb.read.model import Finding
+import polars as pl
+
+from ffb.read.model import ROW, Finding
+
+SHOWN_NAME = 200  # a longer column name is cut in findings (the report shows no more)
 
 
 def recognise_table(header: list[str], tables: list[dict], hint: str | None = None) -> str | None:
@@ -35,15 +40,34 @@ def header_findings(header: list[str], table: dict, source: str) -> tuple[list[F
     name = table["name"]
     duplicates = [column for column, count in Counter(header).items() if count > 1]
     for column in duplicates:
-        findings.append(Finding("FFB109", source, name, row=1, column=column, value=column))
+        findings.append(Finding("FFB109", source, name, row=1, column=column[:SHOWN_NAME], value=column))
     known = {column["name"] for column in table["columns"]}
     for position, column in enumerate(header, start=1):
         if column not in known:
             findings.append(
-                Finding("FFB108", source, name, row=1, column=column, value=column, detail=str(position))
+                Finding("FFB108", source, name, row=1, column=column[:SHOWN_NAME], value=column, detail=str(position))
             )
     for column in table["columns"]:
         if column["name"] not in header:
             code = "FFB106" if column["required"] else "FFB107"
             findings.append(Finding(code, source, name, row=1, column=column["name"]))
     return findings, not duplicates
+
+
+def frame_for_contract(
+    frame: pl.LazyFrame, header: list[str], table: dict, empty_is_null: bool = False
+) -> pl.LazyFrame:
+    """Keep the contract's columns in contract order; absent ones become null text.
+
+    With `empty_is_null` an empty text becomes null, as an empty field is everywhere else.
+    """
+    present = set(header)
+
+    def column(name: str) -> pl.Expr:
+        if name not in present:
+            return pl.lit(None, pl.String).alias(name)
+        if empty_is_null:
+            return pl.when(pl.col(name) != "").then(pl.col(name)).alias(name)
+        return pl.col(name)
+
+    return frame.select(pl.col(ROW).cast(pl.Int64), *[column(c["name"]) for c in table["columns"]])

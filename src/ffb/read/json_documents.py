@@ -10,12 +10,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
 
 from ffb.read.header import recognise_table
 from ffb.read.model import ROW, Finding, RawTable
+from ffb.read.text_files import SNIFF_BYTES, UTF16_BOMS
+
+# Python's parser holds a whole document in memory, many times its size; larger exports
+# belong in CSV or JSON lines.
+MAX_JSON_BYTES = 512 * 1024**2
+NESTING = "nesting depth"  # the detail of FFB113 for JSON nested too deeply
+SHOWN_KEY = 200  # longer property names are cut in findings; the report shows no more
+
+
+def _escaped(key: str) -> str:
+    """A property name as one step of a JSON pointer (RFC 6901), cut to a readable length."""
+    return key[:SHOWN_KEY].replace("~", "~0").replace("/", "~1")
+
 
 def _json_type_ok(value: object, column_type: str) -> bool:
     if column_type == "integer":
@@ -37,7 +51,10 @@ def _text(value: object) -> str | None:
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return str(int(value))
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)[:200]
+        try:
+            return json.dumps(value, ensure_ascii=False)[:200]
+        except RecursionError:  # nested nearly as deep as the parser allows
+            return "[…]" if isinstance(value, list) else "{…}"
     return str(value)
 
 
@@ -58,7 +75,9 @@ def rows_to_table(
             continue
         indexes.append(index)
         for key in row.keys() - types.keys():
-            findings.append(Finding("FFB108", source, name, pointer=f"{where}/{key}", column=key, value=key))
+            findings.append(
+                Finding("FFB108", source, name, pointer=f"{where}/{_escaped(key)}", column=key[:SHOWN_KEY], value=key)
+            )
         for column, column_type in types.items():
             value = row.get(column)
             if value is not None and not _json_type_ok(value, column_type):
@@ -79,72 +98,138 @@ def rows_to_table(
     return RawTable(name, source, header, batches, pointer=pointer), findings
 
 
+def _json_text(data: bytes, source: str, table_name: str | None) -> tuple[str | None, list[Finding]]:
+    """The text of a JSON file, or the finding that says why there is none."""
+    if not data.strip():
+        return None, [Finding("FFB101", source, table_name)]
+    if data.startswith(UTF16_BOMS):
+        return None, [Finding("FFB103", source, table_name)]
+    if b"\x00" in data:
+        return None, [Finding("FFB102", source, table_name, detail=str(data.index(0)))]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return None, [Finding("FFB103", source, table_name)]
+
+
+def _parse(text: str) -> tuple[object, str | None, int | None, str | None]:
+    """The parsed value, or the finding code, line and place (line:column) of the failure."""
+    try:
+        return json.loads(text), None, None, None
+    except RecursionError:
+        # The parser refuses nesting deeper than Python's recursion limit (about 1,000 levels).
+        return None, "FFB113", None, None
+    except json.JSONDecodeError as error:
+        return None, "FFB114", error.lineno, f"{error.lineno}:{error.colno}"
+    except ValueError:  # e.g. an integer of more digits than Python converts
+        return None, "FFB114", None, None
+
+
 def read_json(
     path: Path, source: str, tables: list[dict], table_name: str | None = None
 ) -> tuple[list[RawTable], list[Finding], str]:
     """Raw tables of a JSON or JSON-lines file, its findings, and the input kind."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [Finding("FFB103", source, table_name)], "json"
-    if not text.strip():
-        return [], [Finding("FFB101", source, table_name)], "json"
+    size = path.stat().st_size
+    if size > MAX_JSON_BYTES:
+        return [], [Finding("FFB113", source, table_name, detail=f"{size} bytes")], "json"
     if path.suffix.lower() in (".jsonl", ".ndjson"):
-        return _read_json_lines(text, source, tables, table_name)
-    try:
-        document = json.loads(text)
-    except RecursionError:
-        # The parser refuses nesting deeper than Python's recursion limit (about 1,000 levels).
-        return [], [Finding("FFB113", source, table_name)], "json"
-    except json.JSONDecodeError as error:
-        return [], [Finding("FFB114", source, table_name, row=error.lineno, detail=f"{error.lineno}:{error.colno}")], "json"
-    by_name = {table["name"]: table for table in tables}
+        return _read_json_lines(path, source, tables, table_name)
+    text, findings = _json_text(path.read_bytes(), source, table_name)
+    if text is None:
+        return [], findings, "json"
+    document, code, line, place = _parse(text)
+    if code == "FFB113":
+        return [], [Finding("FFB113", source, table_name, detail=NESTING)], "json"
+    if code is not None:
+        return [], [Finding(code, source, table_name, row=line, value=place)], "json"
     if isinstance(document, list):
-        keys = sorted({k for row in document[:1000] if isinstance(row, dict) for k in row})
-        name = table_name or recognise_table(keys, tables, hint=path.stem)
-        if name is None:
-            return [], [Finding("FFB110", source, detail=", ".join(keys[:12]))], "json"
-        raw, findings = rows_to_table(document, by_name[name], source, pointer="")
-        return [raw], findings, "json"
+        return _read_row_list(document, path, source, tables, table_name)
     if not isinstance(document, dict):
         return [], [Finding("FFB114", source, table_name, pointer="", value=_text(document))], "json"
-    raw_tables, findings = [], []
-    for key, value in document.items():
-        if key == "schema_version":
-            if not isinstance(value, str):
-                findings.append(Finding("FFB115", source, None, pointer="/schema_version", column=key, value=_text(value), detail="string"))
-            continue
-        if key not in by_name:
-            findings.append(Finding("FFB114", source, None, pointer=f"/{key}", value=key))
-            continue
-        if not isinstance(value, list):
-            findings.append(Finding("FFB114", source, key, pointer=f"/{key}", value=_text(value)))
-            continue
-        raw, table_findings = rows_to_table(value, by_name[key], source, pointer=f"/{key}")
-        raw_tables.append(raw)
-        findings.extend(table_findings)
+    raw_tables, findings = _read_document(document, source, tables)
     return raw_tables, findings, "document"
 
 
-def _read_json_lines(
-    text: str, source: str, tables: list[dict], table_name: str | None
+def _read_row_list(
+    rows: list, path: Path, source: str, tables: list[dict], table_name: str | None
 ) -> tuple[list[RawTable], list[Finding], str]:
-    rows, findings = [], []
-    line_numbers = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rows.append(json.loads(line))
-            line_numbers.append(number)
-        except RecursionError:
-            findings.append(Finding("FFB113", source, table_name, row=number))
-        except json.JSONDecodeError:
-            findings.append(Finding("FFB114", source, table_name, row=number))
     keys = sorted({k for row in rows[:1000] if isinstance(row, dict) for k in row})
-    name = table_name or recognise_table(keys, tables, hint=Path(source).stem)
+    name = table_name or recognise_table(keys, tables, hint=path.stem)
     if name is None:
-        return [], findings + [Finding("FFB110", source, detail=", ".join(keys[:12]))], "table"
+        return [], [Finding("FFB110", source, detail=", ".join(keys[:12]))], "json"
+    table = next(t for t in tables if t["name"] == name)
+    raw, findings = rows_to_table(rows, table, source, pointer="")
+    return [raw], findings, "json"
+
+
+def _read_document(document: dict, source: str, tables: list[dict]) -> tuple[list[RawTable], list[Finding]]:
+    by_name = {table["name"]: table for table in tables}
+    raw_tables, findings = [], []
+    for key, value in document.items():
+        where = f"/{_escaped(key)}"
+        if key == "schema_version":
+            if not isinstance(value, str):
+                findings.append(
+                    Finding("FFB115", source, None, pointer=where, column=key, value=_text(value), detail="string")
+                )
+            continue
+        if key not in by_name:
+            findings.append(Finding("FFB114", source, None, pointer=where, value=key))
+            continue
+        if not isinstance(value, list):
+            findings.append(Finding("FFB114", source, key, pointer=where, value=_text(value)))
+            continue
+        raw, table_findings = rows_to_table(value, by_name[key], source, pointer=where)
+        raw_tables.append(raw)
+        findings.extend(table_findings)
+    return raw_tables, findings
+
+
+def _json_lines(path: Path, source: str, table_name: str | None) -> tuple[list, list[int], list[Finding]]:
+    """The rows of a JSON-lines file and their line numbers, read a line at a time.
+
+    Lines end at `\n` only: a JSON string may hold U+2028 and other characters that
+    str.splitlines() would split at.
+    """
+    rows, numbers, findings = [], [], []
+    with path.open("rb") as handle:
+        for number, data in enumerate(handle, start=1):
+            if not data.strip():
+                continue
+            text, problems = _json_text(data, source, table_name)
+            if text is None:
+                findings.extend(replace(p, row=number, detail=None) for p in problems)
+                continue
+            row, code, _, place = _parse(text)
+            if code is None:
+                rows.append(row)
+                numbers.append(number)
+            elif code == "FFB113":
+                findings.append(Finding(code, source, table_name, row=number, detail=NESTING))
+            else:
+                column = place and place.split(":")[1]
+                where = column and f"{number}:{column}"  # the line of the file, the column on it
+                findings.append(Finding(code, source, table_name, row=number, value=where))
+    return rows, numbers, findings
+
+
+def _read_json_lines(
+    path: Path, source: str, tables: list[dict], table_name: str | None
+) -> tuple[list[RawTable], list[Finding], str]:
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    if b"\x00" in head or head.startswith(UTF16_BOMS):
+        # Binary or UTF-16 through and through: one finding, not one per line.
+        return [], _json_text(head, source, table_name)[1], "table"
+    rows, line_numbers, findings = _json_lines(path, source, table_name)
+    if not rows and not findings:
+        return [], [Finding("FFB101", source, table_name)], "table"
+    keys = sorted({k for row in rows[:1000] if isinstance(row, dict) for k in row})
+    name = table_name or recognise_table(keys, tables, hint=path.stem)
+    if name is None:
+        if rows or not findings:  # with no row read, the findings already say why
+            findings.append(Finding("FFB110", source, detail=", ".join(keys[:12])))
+        return [], findings, "table"
     table = next(t for t in tables if t["name"] == name)
     raw, row_findings = rows_to_table(rows, table, source, pointer="")
     # In JSON lines a row is a line: report line numbers, not list positions.
@@ -159,8 +244,5 @@ def _read_json_lines(
     raw.pointer = None
     for finding in row_findings:
         index = int(finding.pointer.split("/")[1])
-        findings.append(
-            Finding(finding.code, finding.source, finding.table, row=renumber.get(index, index + 1),
-                    column=finding.column, value=finding.value, detail=finding.detail)
-        )
+        findings.append(replace(finding, row=renumber.get(index, index + 1), pointer=None))
     return [raw], findings, "table"

@@ -10,9 +10,13 @@ import polars as pl
 ROW = "_row"  # the column that carries each row's position in its source
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Finding:
-    """A problem found before any rule ran: the file itself, its header or its structure."""
+    """A problem found before any rule ran: the file itself, its header or its structure.
+
+    (Not frozen: a broken file can yield a finding per row, and frozen instances are several
+    times slower to make.)
+    """
 
     code: str
     source: str
@@ -51,4 +55,18 @@ class RawInput:
 
     tables: dict[str, RawTable] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    kind: str = "table"  # table, workbook, package, folder or document
+    kind: str = "table"  # table, json (a list of rows), workbook, package, folder or document
+
+
+def guarded(batches: Callable[[], Iterator[pl.DataFrame]], source: str) -> Callable[[], Iterator[pl.DataFrame]]:
+    """`batches`, but a file that turns out unreadable while it is parsed stops the run with
+    one line naming the file instead of polars' own error."""
+
+    def guarded_batches() -> Iterator[pl.DataFrame]:
+        try:
+            yield from batches()
+        except pl.exceptions.PolarsError as error:
+            lines = str(error).strip().splitlines() or [type(error).__name__]
+            raise CannotRun(f"{source}: cannot be read ({lines[0][:200]})") from error
+
+    return guarded_batches

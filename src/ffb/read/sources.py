@@ -1,5 +1,9 @@
 """Open any supported input as raw tables: a data package (folder, descriptor or zip), a folder
-of table files, one CSV/XLSX/JSON/JSON-lines/Parquet file, or an export JSON document."""
+of table files, one CSV/XLSX/JSON/JSON-lines/Parquet file, or an export JSON document.
+
+Nothing outside the input is ever read: a package's paths and links must stay inside its
+folder, and a zip file is checked before anything is inflated.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +13,55 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-import polars as pl
-
 from ffb.contract.codes import load_contract
 from ffb.read.archives import UnsafeArchive, extract_archive
-from ffb.read.csv_table import frame_for_contract, read_csv_table
+from ffb.read.csv_table import read_csv_table
 from ffb.read.excel import read_workbook
-from ffb.read.header import header_findings, recognise_table
-from ffb.read.json_documents import read_json
-from ffb.read.model import ROW, CannotRun, Finding, RawInput, RawTable
+from ffb.read.json_documents import NESTING, read_json
+from ffb.read.model import CannotRun, Finding, RawInput, RawTable
+from ffb.read.parquet import read_parquet
 
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 PARQUET_SUFFIXES = {".parquet"}
+SUFFIXES = CSV_SUFFIXES | EXCEL_SUFFIXES | JSON_SUFFIXES | PARQUET_SUFFIXES
+# The table files a folder without datapackage.json may hold (not .json: a document is no table).
+FOLDER_SUFFIXES = CSV_SUFFIXES | EXCEL_SUFFIXES | PARQUET_SUFFIXES | {".jsonl", ".ndjson"}
 DESCRIPTOR = "datapackage.json"
 MAX_DESCRIPTOR_BYTES = 16 * 1024**2
+
+
+def _inside(root: Path, path: Path) -> bool:
+    """Whether `path`, with every link followed, lies within the folder `root` (resolved)."""
+    try:
+        return root in path.resolve().parents
+    except (OSError, RuntimeError, ValueError):  # a link loop, a name too long, a NUL byte
+        return False
+
+
+def _outside_by_name(relative: str) -> bool:
+    """A resource path that names a place outside the package whatever the folder holds."""
+    pure = PurePosixPath(relative)
+    return (
+        "://" in relative
+        or pure.is_absolute()
+        or ".." in pure.parts
+        or "\\" in relative
+        or (len(relative) > 1 and relative[1] == ":")
+    )
+
+
+def _child(source: str, name: str) -> str:
+    """How a file in a folder (or in a zip file, `x.zip!`) is named in findings."""
+    return f"{source}{name}" if source.endswith(("!", "/")) else f"{source}/{name}"
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 class _Reader:
@@ -39,130 +76,151 @@ class _Reader:
             names = ", ".join(t["name"] for t in self.tables)
             raise CannotRun(f"unknown table {table_name!r}; the tables are: {names}")
 
+    def note(self, finding: Finding) -> None:
+        self.result.findings.append(finding)
+
     # --- single files -----------------------------------------------------------------
     def add(self, raw_tables: list[RawTable], findings: list[Finding]) -> None:
         self.result.findings.extend(findings)
         for raw in raw_tables:
             if raw.name in self.result.tables:
                 first = self.result.tables[raw.name].source
-                self.result.findings.append(Finding("FFB119", raw.source, raw.name, value=first))
+                self.note(Finding("FFB119", raw.source, raw.name, value=first))
                 continue
             self.result.tables[raw.name] = raw
 
     def file(self, path: Path, source: str, table_name: str | None = None) -> None:
         suffix = path.suffix.lower()
         table_name = table_name or self.table_name
-        if suffix in CSV_SUFFIXES:
-            raw, findings = read_csv_table(path, source, self.tables, self.workdir, table_name)
-            self.add([raw] if raw else [], findings)
-        elif suffix in EXCEL_SUFFIXES:
-            if self.result.kind == "table":
-                self.result.kind = "workbook"
-            self.add(*read_workbook(path, source, self.tables, self.enums, table_name))
-        elif suffix in JSON_SUFFIXES:
-            raw_tables, findings, kind = read_json(path, source, self.tables, table_name)
-            self.result.kind = kind
-            self.add(raw_tables, findings)
-        elif suffix in PARQUET_SUFFIXES:
-            self.add(*self.parquet(path, source, table_name))
-        else:
+        if suffix not in SUFFIXES:
             raise CannotRun(
                 f"{source}: unsupported file type {suffix or '(none)'}; give a data package, "
                 "CSV, XLSX, JSON, JSON lines or Parquet"
             )
+        if path.stat().st_size == 0:
+            self.note(Finding("FFB101", source, table_name))
+        elif suffix in CSV_SUFFIXES:
+            raw, findings = read_csv_table(path, source, self.tables, self.workdir, table_name)
+            self.add([raw] if raw else [], findings)
+        elif suffix in EXCEL_SUFFIXES:
+            self.set_kind("workbook")
+            self.add(*read_workbook(path, source, self.tables, self.enums, table_name))
+        elif suffix in JSON_SUFFIXES:
+            raw_tables, findings, kind = read_json(path, source, self.tables, table_name)
+            self.set_kind(kind)
+            self.add(raw_tables, findings)
+        else:
+            self.add(*read_parquet(path, source, self.tables, table_name))
 
-    def parquet(self, path: Path, source: str, table_name: str | None) -> tuple[list[RawTable], list[Finding]]:
-        try:
-            header = list(pl.read_parquet_schema(path))
-        except Exception:  # polars raises several error types for files that are not Parquet
-            return [], [Finding("FFB102", source, table_name)]
-        name = table_name or recognise_table(header, self.tables, hint=path.stem)
-        if name is None:
-            return [], [Finding("FFB110", source, detail=", ".join(header[:12]))]
-        table = next(t for t in self.tables if t["name"] == name)
-        findings, readable = header_findings(header, table, source)
-        if not readable:
-            return [], findings
-
-        def batches() -> Iterator[pl.DataFrame]:
-            scan = (
-                pl.scan_parquet(path)
-                .select(pl.all().cast(pl.String))
-                .with_row_index(ROW, offset=2)
-            )
-            yield from frame_for_contract(scan, header, table).collect_batches(chunk_size=1_000_000)
-
-        return [RawTable(name, source, header, batches)], findings
+    def set_kind(self, kind: str) -> None:
+        """A single file names the input's kind; a file in a package or folder does not."""
+        if self.result.kind == "table":
+            self.result.kind = kind
 
     # --- packages and folders -----------------------------------------------------------
-    def package(self, descriptor_path: Path, source: str) -> None:
-        folder = descriptor_path.parent
-        self.result.kind = "package"
-        if descriptor_path.stat().st_size > MAX_DESCRIPTOR_BYTES:
-            self.result.findings.append(Finding("FFB113", source))
-            return
+    def descriptor(self, path: Path, source: str) -> list | None:
+        """The descriptor's list of resources, or None (with a finding) when there is none."""
+        size = path.stat().st_size
+        if size > MAX_DESCRIPTOR_BYTES:
+            self.note(Finding("FFB113", source, detail=f"{size} bytes"))
+            return None
         try:
-            descriptor = json.loads(descriptor_path.read_text(encoding="utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            self.result.findings.append(Finding("FFB114", source, pointer=""))
-            return
+            descriptor = json.loads(path.read_text(encoding="utf-8-sig"))
+        except UnicodeDecodeError:
+            self.note(Finding("FFB103", source))
+            return None
+        except RecursionError:
+            self.note(Finding("FFB113", source, detail=NESTING))
+            return None
+        except ValueError:  # not JSON (JSONDecodeError), or a number too long to convert
+            self.note(Finding("FFB114", source, pointer=""))
+            return None
         resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
         if not isinstance(resources, list):
-            self.result.findings.append(Finding("FFB114", source, pointer="/resources"))
+            self.note(Finding("FFB114", source, pointer="/resources"))
+            return None
+        return resources
+
+    def package(self, descriptor_path: Path, source: str) -> None:
+        self.result.kind = "package"
+        resources = self.descriptor(descriptor_path, source)
+        if resources is None:
             return
-        known = {t["name"] for t in self.tables}
+        folder = descriptor_path.parent
         root = folder.resolve()
+        known = {t["name"] for t in self.tables}
+        prefix = source[: -len(descriptor_path.name)] if source.endswith(descriptor_path.name) else ""
         for index, resource in enumerate(resources):
             where = f"/resources/{index}"
             if not isinstance(resource, dict) or not isinstance(resource.get("path"), str):
-                self.result.findings.append(Finding("FFB114", source, pointer=f"{where}/path"))
+                self.note(Finding("FFB114", source, pointer=f"{where}/path"))
                 continue
             name, relative = resource.get("name"), resource["path"]
-            if name not in known:
-                self.result.findings.append(Finding("FFB110", source, pointer=f"{where}/name", value=str(name)))
+            if not isinstance(name, str) or name not in known:
+                self.note(Finding("FFB110", source, pointer=f"{where}/name", value=str(name)[:200]))
                 continue
-            pure = PurePosixPath(relative)
-            target = (folder / relative).resolve()
-            if (
-                "://" in relative
-                or pure.is_absolute()
-                or ".." in pure.parts
-                or "\\" in relative
-                or (len(relative) > 1 and relative[1] == ":")
-                or root not in target.parents
-            ):
-                self.result.findings.append(
-                    Finding("FFB112", source, name, pointer=f"{where}/path", value=relative)
-                )
-                continue
-            if not target.is_file():
-                self.result.findings.append(
-                    Finding("FFB118", source, name, pointer=f"{where}/path", value=relative)
-                )
-                continue
-            prefix = source[: -len(descriptor_path.name)] if source.endswith(descriptor_path.name) else ""
-            self.file(target, f"{prefix}{relative}", name)
+            target = folder / relative
+            if _outside_by_name(relative):
+                self.note(Finding("FFB112", source, name, pointer=f"{where}/path", value=relative))
+            elif not _is_file(target):
+                self.note(Finding("FFB118", source, name, pointer=f"{where}/path", value=relative))
+            elif not _inside(root, target):  # a link inside the package that leads out of it
+                self.note(Finding("FFB112", source, name, pointer=f"{where}/path", value=relative))
+            else:
+                self.file(target, f"{prefix}{relative}", name)
 
     def folder(self, folder: Path, source: str) -> None:
+        root = folder.resolve()
         descriptor = folder / DESCRIPTOR
         if descriptor.is_file():
-            self.package(descriptor, f"{source.rstrip('/')}/{DESCRIPTOR}")
+            if _inside(root, descriptor):
+                self.package(descriptor, _child(source, DESCRIPTOR))
+            else:
+                self.result.kind = "package"
+                self.note(Finding("FFB112", _child(source, DESCRIPTOR), value=DESCRIPTOR))
             return
         self.result.kind = "folder"
-        files = sorted(
-            p for p in folder.iterdir()
-            if p.is_file() and p.suffix.lower() in CSV_SUFFIXES | EXCEL_SUFFIXES | PARQUET_SUFFIXES | {".jsonl", ".ndjson"}
-        )
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in FOLDER_SUFFIXES and _is_file(p))
         if not files:
             raise CannotRun(f"{source}: no datapackage.json and no table files in this folder")
         for path in files:
-            self.file(path, f"{source.rstrip('/')}/{path.name}")
+            if _inside(root, path):
+                self.file(path, _child(source, path.name))
+            else:  # a link that leads out of the folder
+                self.note(Finding("FFB112", _child(source, path.name), value=path.name))
+
+    def zip_package(self, path: Path, source: str) -> None:
+        self.result.kind = "package"
+        extracted = self.workdir / "package"
+        extracted.mkdir()
+        try:
+            extract_archive(path, extracted)
+        except UnsafeArchive as problem:
+            value = problem.detail if problem.code == "FFB112" else None
+            self.note(Finding(problem.code, source, value=value, detail=problem.detail))
+            return
+        inner = list(extracted.rglob(DESCRIPTOR))
+        if inner:
+            descriptor = min(inner, key=lambda p: len(p.parts))
+            self.package(descriptor, f"{source}!{descriptor.relative_to(extracted)}")
+            return
+        entries = list(extracted.iterdir())
+        if len(entries) == 1 and entries[0].is_dir():  # zipped as one folder
+            self.folder(entries[0], f"{source}!{entries[0].name}/")
+        else:
+            self.folder(extracted, f"{source}!")
 
     def finish(self) -> RawInput:
-        if self.result.kind in ("package", "folder", "document", "workbook"):
+        """Note the tables a package, folder, document or workbook leaves out.
+
+        Not when nothing could be read at all: the findings already say why, and eleven notes
+        of absent tables would only bury them.
+        """
+        nothing_read = not self.result.tables and self.result.findings
+        if self.result.kind in ("package", "folder", "document", "workbook") and not nothing_read:
             for table in self.tables:
                 if table["name"] not in self.result.tables:
-                    self.result.findings.append(Finding("FFB116", "", table["name"]))
+                    self.note(Finding("FFB116", "", table["name"]))
         return self.result
 
 
@@ -181,26 +239,15 @@ def open_input(path: Path, table_name: str | None = None) -> Iterator[RawInput]:
     """Read `path` into raw tables; temporary files live until the block ends."""
     if not path.exists():
         raise CannotRun(f"{path}: no such file or folder")
+    if not path.is_dir() and not path.is_file():
+        raise CannotRun(f"{path}: not a regular file or folder")
     with tempfile.TemporaryDirectory(prefix="ffb-") as temporary:
-        workdir = Path(temporary)
-        reader = _Reader(workdir, table_name)
+        reader = _Reader(Path(temporary), table_name)
         source = str(path)
         if path.is_dir():
             reader.folder(path, source)
         elif path.suffix.lower() == ".zip":
-            extracted = workdir / "package"
-            extracted.mkdir()
-            try:
-                extract_archive(path, extracted)
-            except UnsafeArchive as problem:
-                reader.result.findings.append(Finding(problem.code, source, detail=problem.detail))
-            else:
-                inner = [p for p in extracted.rglob(DESCRIPTOR)]
-                if inner:
-                    descriptor = min(inner, key=lambda p: len(p.parts))
-                    reader.package(descriptor, f"{source}!{descriptor.relative_to(extracted)}")
-                else:
-                    reader.folder(extracted, f"{source}!")
+            reader.zip_package(path, source)
         elif _is_descriptor(path):
             reader.package(path, source)
         else:

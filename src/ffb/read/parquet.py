@@ -1,0 +1,38 @@
+"""Read a Parquet file as a raw table: every column as text, as a CSV file would hold it (an
+empty text is a missing value, as an empty CSV field is)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import polars as pl
+
+from ffb.read.header import frame_for_contract, header_findings, recognise_table
+from ffb.read.model import ROW, Finding, RawTable, guarded
+
+BATCH_ROWS = 1_000_000
+
+
+def read_parquet(
+    path: Path, source: str, tables: list[dict], table_name: str | None = None
+) -> tuple[list[RawTable], list[Finding]]:
+    try:
+        schema = pl.read_parquet_schema(path)
+    except Exception:  # polars raises several error types for files that are not Parquet
+        return [], [Finding("FFB102", source, table_name)]
+    header = list(schema)
+    name = table_name or recognise_table(header, tables, hint=path.stem)
+    if name is None:
+        return [], [Finding("FFB110", source, detail=", ".join(header[:12]))]
+    table = next(t for t in tables if t["name"] == name)
+    findings, readable = header_findings(header, table, source)
+    if not readable:
+        return [], findings
+
+    def batches() -> Iterator[pl.DataFrame]:
+        scan = pl.scan_parquet(path).select(pl.all().cast(pl.String)).with_row_index(ROW, offset=2)
+        frame = frame_for_contract(scan, header, table, empty_is_null=True)
+        yield from frame.collect_batches(chunk_size=BATCH_ROWS)
+
+    return [RawTable(name, source, header, guarded(batches, source))], findings

@@ -1,0 +1,178 @@
+"""Rows of a delimited file whose shape is wrong, found with column expressions over its lines.
+
+A row is wrong when it has more or fewer fields than the header, holds no value at all, is far
+longer than any real row, or is quoted so that no CSV reader can split it. The file is read
+once as lines; only lines that could be wrong (they hold a quote, the wrong number of
+delimiters, nothing but delimiters, or too many bytes) are looked at closely. Only when a quoted
+field spans lines is the file read a second time, to join lines into records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+# No real row of the contract comes near this; a longer one is refused rather than checked.
+MAX_ROW_BYTES = 1024 * 1024
+TEXT, ROW = "text", "row"
+MAX_SHAPE_WIDTH = 200  # wider headers skip the exact-shape match (its pattern grows with width)
+# A quoted field: quotes around anything, with "" for a quote inside.
+QUOTED = r'"(?:[^"]|"")*"'
+
+
+@dataclass(frozen=True)
+class BadRow:
+    row: int  # the row a spreadsheet shows (header = 1)
+    problem: str  # "ragged", "blank", "trailing", "long" or "quoting"
+    fields: int = 0  # ragged rows: how many fields the row has
+    size: int = 0  # long rows: how many bytes the row has
+
+
+def _escaped(delimiter: str) -> str:
+    return f"\\x{{{ord(delimiter):02x}}}"
+
+
+def _record_pattern(delimiter: str, width: int | None = None) -> str:
+    """A record a CSV reader can split: quoted fields, or plain ones that do not start with a
+    quote (a quote later in a plain field is just a character). With `width`, exactly that
+    many fields."""
+    d = _escaped(delimiter)
+    field = f'(?:{QUOTED}|(?:[^"{d}\\n][^{d}\\n]*)?)'
+    repeat = "*" if width is None else f"{{{width - 1}}}"
+    return f"^{field}(?:{d}{field}){repeat}$"
+
+
+def _badly_quoted(delimiter: str) -> pl.Expr:
+    """Records no CSV reader splits reliably: a quote open at the end of the file, a stray
+    quote in a plain field (an odd number of them), or text after a closing quote."""
+    text = pl.col(TEXT)
+    quotes = text.str.count_matches('"', literal=True)
+    return (quotes % 2 == 1) | ((quotes > 0) & ~text.str.contains(_record_pattern(delimiter)))
+
+
+def splits_cleanly(line: str, delimiter: str) -> bool:
+    """Whether one line (a header) is quoted as a CSV reader expects."""
+    return not pl.DataFrame({TEXT: [line]}).select(_badly_quoted(delimiter)).item()
+
+
+def _suspicious(delimiter: str, width: int) -> pl.Expr:
+    text = pl.col(TEXT)
+    size = text.str.len_bytes()
+    return (
+        (pl.col(ROW) > 1)
+        & (
+            text.str.contains('"', literal=True)
+            | (text.str.count_matches(delimiter, literal=True) != width - 1)
+            | (size <= width - 1)  # nothing but delimiters
+            | (size > MAX_ROW_BYTES)
+        )
+    )
+
+
+def _quoted_and_fine(delimiter: str, width: int) -> pl.Expr:
+    """Rows with quotes that are nonetheless fine: every field of a fully quoted file, say.
+
+    One match against the exact shape, far cheaper than counting fields outside quotes. Not
+    in the first pass: there it would cost every row the match, quotes or not.
+    """
+    if width > MAX_SHAPE_WIDTH:
+        return pl.lit(False)
+    text = pl.col(TEXT)
+    quotes = text.str.count_matches('"', literal=True)
+    return (
+        (quotes > 0)
+        & (quotes % 2 == 0)
+        & (text.str.len_bytes() <= MAX_ROW_BYTES)
+        & text.str.contains(_record_pattern(delimiter, width))
+    )
+
+
+def _lines(path: Path) -> pl.LazyFrame:
+    return pl.scan_lines(path, name=TEXT).with_row_index(ROW, offset=1)
+
+
+def _records(path: Path, delimiter: str, width: int) -> tuple[pl.DataFrame, int]:
+    """The candidate records of a file where quoted fields span lines, and how many records
+    it holds. A line continues a record when it starts inside a quoted field, that is when
+    the quotes before it are odd in number; only such records are joined into one text."""
+    quotes = pl.col(TEXT).str.count_matches('"', literal=True)
+    inside = ((quotes % 2).cum_sum() % 2 == 1).shift(1, fill_value=False)
+    lines = (
+        pl.scan_lines(path, name=TEXT)
+        .with_columns(inside.alias("inside"))
+        .with_columns(
+            (~pl.col("inside")).cast(pl.UInt32).cum_sum().alias(ROW),
+            (pl.col("inside") | pl.col("inside").shift(-1, fill_value=False)).alias("joined"),
+        )
+    )
+    single = lines.filter(~pl.col("joined")).select(ROW, TEXT)
+    joined = lines.filter("joined").group_by(ROW, maintain_order=True).agg(pl.col(TEXT).str.join("\n"))
+    candidates = pl.concat([single, joined]).filter(_suspicious(delimiter, width)).sort(ROW)
+    found, total = pl.collect_all([candidates, lines.select(pl.col(ROW).last())])
+    return found, total.item() or 0
+
+
+def _classify(candidates: pl.DataFrame, delimiter: str, width: int) -> pl.DataFrame:
+    """Each candidate's problem (null when it is fine after all) and its field count."""
+    text = pl.col(TEXT)
+    size = text.str.len_bytes()
+    long = candidates.filter(size > MAX_ROW_BYTES).select(
+        ROW, pl.lit("long").alias("problem"), pl.lit(0).alias("fields"), size.alias("size")
+    )
+    fields = text.str.replace_all(QUOTED, "").str.count_matches(delimiter, literal=True) + 1
+    problem = (
+        pl.when(_badly_quoted(delimiter))
+        .then(pl.lit("quoting"))
+        .when(text.str.strip_chars(delimiter) == "")
+        .then(pl.lit("blank"))
+        .when(pl.col("fields") != width)
+        .then(pl.lit("ragged"))
+    )
+    rest = (
+        candidates.filter(size <= MAX_ROW_BYTES)
+        .with_columns(fields.alias("fields"))
+        .select(ROW, problem.alias("problem"), "fields", pl.lit(0).alias("size"))
+        .filter(pl.col("problem").is_not_null())
+    )
+    return pl.concat([long, rest], how="vertical_relaxed").sort(ROW)
+
+
+@dataclass(frozen=True)
+class RowShapes:
+    bad: list[BadRow]  # in file order
+    quoted: bool  # some data row holds a quote, so a field may be quoted
+
+
+def find_bad_rows(path: Path, delimiter: str, width: int) -> RowShapes:
+    """Data rows with a wrong shape. Raises polars' ComputeError on bytes that are not UTF-8.
+
+    Blank rows after the last row with data are the end of the file, not gaps in the table:
+    their problem is "trailing" (skipped, but not reported).
+    """
+    candidates = _lines(path).filter(_suspicious(delimiter, width)).collect()
+    if candidates.is_empty():  # the common case: nothing more to look at
+        return RowShapes([], quoted=False)
+    quoted = bool(candidates[TEXT].str.contains('"', literal=True).any())
+    if (candidates[TEXT].str.count_matches('"', literal=True) % 2 == 1).any():
+        candidates, rows = _records(path, delimiter, width)
+    else:
+        rows = None  # counted below, only when a blank row might end the file
+    candidates = candidates.filter(~_quoted_and_fine(delimiter, width))
+    bad = [BadRow(*values) for values in _classify(candidates, delimiter, width).iter_rows()]
+    if any(b.problem == "blank" for b in bad):
+        rows = rows or _lines(path).select(pl.len()).collect().item()
+        bad = _mark_trailing_blanks(bad, rows)
+    return RowShapes(bad, quoted=quoted)
+
+
+def _mark_trailing_blanks(bad: list[BadRow], rows: int) -> list[BadRow]:
+    blank = {b.row for b in bad if b.problem == "blank"}
+    last_with_data = rows
+    while last_with_data in blank:
+        last_with_data -= 1
+    return [
+        BadRow(b.row, "trailing") if b.problem == "blank" and b.row > last_with_data else b
+        for b in bad
+    ]
