@@ -33,7 +33,7 @@ def dangling_references(
         reference = column.get("references")
         if not reference or reference["table"] not in targets:
             continue
-        known = targets[reference["table"]][reference["column"]].drop_nulls().unique()
+        known = targets[reference["table"]][reference["column"]]
         rows = frame.filter(pl.col(column["name"]).is_not_null() & ~pl.col(column["name"]).is_in(known.implode()))
         found.append(
             issues(rows, "FFB213", table["name"], column["name"], pl.col(column["name"]),

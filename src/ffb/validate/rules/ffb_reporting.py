@@ -66,9 +66,11 @@ def goal_conditions_fit(ctx: Context) -> list[pl.DataFrame]:
     )
     assessments = ctx.tables["assessments"].select(pl.col("id"), "case_id")
     goals = ctx.tables["goals"].select(pl.col("id").alias("goal_id"), pl.col("assessment_id").alias("goal_assessment"))
-    joined = (
-        links.join(conditions, on="condition_id", how="inner")
-        .join(goals, on="goal_id", how="inner")
+    joined = links.join(conditions, on="condition_id", how="inner").join(goals, on="goal_id", how="inner")
+    # A condition from the goal's own assessment is from the same case; only the others
+    # (normally none) need their cases looked up.
+    elsewhere = (
+        joined.filter(pl.col("condition_assessment") != pl.col("goal_assessment"))
         .join(assessments.rename({"id": "condition_assessment", "case_id": "condition_case"}),
               on="condition_assessment", how="left")
         .join(assessments.rename({"id": "goal_assessment", "case_id": "goal_case"}),
@@ -78,7 +80,7 @@ def goal_conditions_fit(ctx: Context) -> list[pl.DataFrame]:
     return [
         issues(joined.filter(pl.col("condition").is_not_null() & ~pl.col("condition").is_in(activity)),
                "FFB306", "goal_conditions", "condition_id", pl.col("condition_id")),
-        issues(joined.filter(pl.col("condition_case") != pl.col("goal_case")),
+        issues(elsewhere.filter(pl.col("condition_case") != pl.col("goal_case")),
                "FFB307", "goal_conditions", "condition_id", pl.col("condition_id")),
     ]
 
