@@ -180,3 +180,16 @@ def test_python_api_returns_the_report_the_command_prints(tmp_path):
     report = validate(folder, lang="en", today=TODAY)
     assert not report.valid and report.exit_code == 1
     assert report.to_dict()["issues"][0]["message"] == "opened_date must have a value."
+
+
+def test_a_missing_column_is_reported_once_not_on_every_row(tmp_path):
+    folder = copy_example(tmp_path)
+    from support import read_rows, write_rows
+
+    rows = read_rows(folder, "cases")
+    position = rows[0].index("opened_date")
+    write_rows(folder, "cases", [row[:position] + row[position + 1:] for row in rows])
+    report = VALIDATOR.validate(folder)
+    cases = report.issues.filter(pl.col("table") == "cases")
+    assert cases.filter(pl.col("code") == "FFB106")["column"].to_list() == ["opened_date"]
+    assert cases.filter(pl.col("code") == "FFB201").is_empty()

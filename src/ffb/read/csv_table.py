@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 
-from ffb.read.header import frame_for_contract, header_findings, recognise_table
+from ffb.read.header import frame_for_contract, header_findings, missing_columns, recognise_table
 from ffb.read.model import ROW, CannotRun, Finding, RawTable, guarded
 from ffb.read.row_shapes import BadRow, find_bad_rows
 from ffb.read.text_files import NotText, TextFormat, detect_format, is_invalid_utf8, transcode_to_utf8
@@ -107,7 +107,9 @@ def read_csv_table(
         # No CSV reader can split this row, nor tell where the rows after it start.
         return None, findings + [Finding("FFB102", source, name, row=unreadable.row)]
     findings += _row_findings(prepared.bad_rows, source, name, width)
-    return RawTable(name, source, prepared.header, _batches(prepared, source)), findings
+    raw = RawTable(name, source, prepared.header, _batches(prepared, source),
+                   missing_columns=missing_columns(prepared.header, prepared.table))
+    return raw, findings
 
 
 def _batches(prepared: _Prepared, source: str):

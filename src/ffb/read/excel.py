@@ -13,7 +13,7 @@ import polars as pl
 from python_calamine import CalamineWorkbook
 
 from ffb.read.archives import UnsafeArchive, check_archive, is_damaged
-from ffb.read.header import frame_for_contract, header_findings, recognise_table
+from ffb.read.header import frame_for_contract, header_findings, missing_columns, recognise_table
 from ffb.read.model import ROW, Finding, RawTable
 
 # Sheets of ffb's own template that hold no data.
@@ -246,5 +246,5 @@ def _sheet_table(
     def batches(frame: pl.DataFrame = frame) -> Iterator[pl.DataFrame]:
         yield frame
 
-    return RawTable(name, source, header, batches), findings
+    return RawTable(name, source, header, batches, missing_columns=missing_columns(header, table)), findings
 

@@ -71,3 +71,8 @@ def frame_for_contract(
         return pl.col(name)
 
     return frame.select(pl.col(ROW).cast(pl.Int64), *[column(c["name"]) for c in table["columns"]])
+
+
+def missing_columns(header: list[str], table: dict) -> frozenset[str]:
+    """The table's columns that the header lacks (reported once by header_findings)."""
+    return frozenset(column["name"] for column in table["columns"]) - set(header)

@@ -47,6 +47,9 @@ class RawTable:
     batches: Callable[[], Iterator[pl.DataFrame]]
     pointer: str | None = None
     findings: list[Finding] = field(default_factory=list)
+    # Contract columns the header lacks. Their absence was reported once for the table
+    # (FFB106/FFB107), so their empty cells are not reported again row by row.
+    missing_columns: frozenset[str] = frozenset()
 
 
 @dataclass

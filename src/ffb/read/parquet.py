@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 
-from ffb.read.header import frame_for_contract, header_findings, recognise_table
+from ffb.read.header import frame_for_contract, header_findings, missing_columns, recognise_table
 from ffb.read.model import ROW, Finding, RawTable, guarded
 
 BATCH_ROWS = 1_000_000
@@ -35,4 +35,5 @@ def read_parquet(
         frame = frame_for_contract(scan, header, table, empty_is_null=True)
         yield from frame.collect_batches(chunk_size=BATCH_ROWS)
 
-    return [RawTable(name, source, header, guarded(batches, source))], findings
+    raw = RawTable(name, source, header, guarded(batches, source), missing_columns=missing_columns(header, table))
+    return [raw], findings

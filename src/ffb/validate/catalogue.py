@@ -122,8 +122,10 @@ rule("FFB102", "not-a-table", "error",
      ("Ikke en tabel", "Not a table"),
      ("Filen kan ikke læses som en tabel: den er binær eller beskadiget.",
       "The file cannot be read as a table: it is binary or damaged."),
-     """The file holds bytes no text file has (a NUL byte), or a workbook or Parquet file is
-     damaged. {detail} is the position of the first offending byte where known.""",
+     """The file holds bytes no text file has (a NUL byte), a workbook, zip or Parquet file is
+     damaged, or a row's quoting cannot be split into fields (a stray quote inside a value,
+     text after a closing quote); then the row is given, and no row after it can be trusted.
+     {detail} is the position of the first offending byte where known.""",
      example_note=_note("""An Excel workbook renamed to `cases.csv`, or a CSV file saved as UTF-16
      without a byte-order mark, holds NUL bytes. Export the table again as CSV text in UTF-8,
      or give the workbook its own .xlsx name."""))
@@ -154,8 +156,9 @@ rule("FFB104", "wrong-field-count", "error",
 rule("FFB105", "blank-row", "warning",
      ("Tom række", "Blank row"),
      ("Tom række midt i tabellen.", "Blank row inside the table."),
-     """A row with no values between rows with data. It is skipped; remove it so row numbers
-     in the case system and the file agree.""",
+     """A row with no values (an empty line, or only delimiters) between rows with data. It is
+     skipped; remove it so row numbers in the case system and the file agree. Empty lines at
+     the end of a file are not reported.""",
      bad=_tables(citizens="""
          id,municipality_code
          borger-1,101
@@ -261,9 +264,11 @@ rule("FFB113", "input-too-large", "error",
      ("For stort eller for dybt", "Too large or too deep"),
      ("Inputtet er for stort eller for dybt indlejret til at blive læst ({detail}).",
       "The input is too large or too deeply nested to be read ({detail})."),
-     """A zip container (XLSX or zipped data package) that would inflate far beyond its size,
-     a descriptor larger than 16 MB, or JSON nested deeper than the parser allows. Such input
-     is refused before it can exhaust memory.""",
+     """A zip container (XLSX or zipped data package) that would inflate far beyond its size
+     or holds more than 10,000 members, a sheet whose cell grid is far larger than its cells,
+     a descriptor larger than 16 MB, a JSON file larger than 512 MB, JSON nested deeper than
+     the parser allows, or a single row longer than 1 MB (that row is skipped). Such input is
+     refused before it can exhaust memory.""",
      example_note=_note("""A zipped data package of a few kilobytes that would unpack to gigabytes,
      or a JSON document nested thousands of levels deep, is refused. Send the export unzipped
      or split it into smaller files."""))

@@ -28,16 +28,10 @@ SHOWN_VALUE_LENGTH = 120
 
 
 def _findings_frame(findings: list[Finding]) -> pl.DataFrame:
-    return pl.DataFrame(
-        [
-            {
-                "code": f.code, "source": f.source, "table": f.table, "row": f.row,
-                "pointer": f.pointer, "column": f.column, "value": f.value, "detail": f.detail,
-            }
-            for f in findings
-        ],
-        schema={**ISSUE_SCHEMA, "source": pl.String, "pointer": pl.String},
-    )
+    """The readers' findings as issue rows (built column by column: there may be millions)."""
+    fields = ("code", "source", "table", "row", "pointer", "column", "value", "detail")
+    columns = {name: [getattr(f, name) for f in findings] for name in fields}
+    return pl.DataFrame(columns, schema={**ISSUE_SCHEMA, "source": pl.String, "pointer": pl.String})
 
 
 def _locate(issues: pl.DataFrame, sources: dict[str, str], pointers: dict[str, str | None]) -> pl.DataFrame:
@@ -70,8 +64,11 @@ def word_issues(issues: pl.DataFrame, lang: str, table_order: list[str]) -> pl.D
     severities = {code: rule.severity for code, rule in RULES.items()}
     templates = {code: rule.message[lang] for code, rule in RULES.items()}
     order = {name: i for i, name in enumerate(table_order)}
-    shown = issues.with_columns(_shown("value").alias("value"), _shown("detail").alias("detail"),
-                                _shown("source").alias("source"))
+    # Every text a report shows is masked and shortened, names included: a JSON property
+    # name or a file name can hold a CPR number too.
+    shown = issues.with_columns(
+        [_shown(c).alias(c) for c in ("value", "detail", "source", "column", "pointer")]
+    )
     message = pl.col("code").replace_strict(templates, return_dtype=pl.String)
     for placeholder in ("table", "column", "value", "detail"):
         message = message.str.replace_all("{" + placeholder + "}", pl.col(placeholder).fill_null(""), literal=True)
@@ -105,7 +102,7 @@ class Validator:
         for name, raw_table in raw.tables.items():
             parts, rows = [], 0
             for batch in raw_table.batches():
-                issues, typed_batch = self.checkers[name].check(batch)
+                issues, typed_batch = self.checkers[name].check(batch, raw_table.missing_columns)
                 found.append(issues)
                 parts.append(typed_batch)
                 rows += batch.height

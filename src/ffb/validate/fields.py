@@ -187,8 +187,13 @@ class FieldChecker:
         self.checks = {c["name"]: _column_check(c, enums) for c in self.columns}
         self.titles = _title_index(enums)
 
-    def check(self, batch: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-        """Issues of the batch, and the batch with typed values (same rows, same names)."""
+    def check(
+        self, batch: pl.DataFrame, skip: frozenset[str] = frozenset()
+    ) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Issues of the batch, and the batch with typed values (same rows, same names).
+
+        Columns in `skip` are not checked row by row (their absence is reported once).
+        """
         with_typed = batch.lazy().with_columns(self.parsed)
         issue_frames = [
             with_typed.filter(check.broken)
@@ -208,6 +213,7 @@ class FieldChecker:
                 "detail",
             )
             for name, check in self.checks.items()
+            if name not in skip
         ]
         typed = with_typed.select(pl.col(ROW), *self.typed)
         results = pl.collect_all([*issue_frames, typed])
