@@ -48,7 +48,7 @@ from pathlib import Path
 import polars as pl
 
 from ffb.contract.codes import load_contract
-from ffb.synth.scale import SHARED_TABLES, read_package_frames, scale_frames, write_frames
+from ffb.synth.scale import SHARED_TABLES, copied_columns, read_package_frames, scale_frames, write_frames
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "canonical"
@@ -285,22 +285,11 @@ def copies_for(total_rows: int, frames: dict[str, pl.DataFrame]) -> int:
     return max(1, round((total_rows - shared) / per_copy))
 
 
-def copied_columns(table_name: str) -> list[str]:
-    """The columns scale_frames suffixes per copy (ids, and references to copied tables)."""
-    table = next(t for t in load_contract()["tables"] if t["name"] == table_name)
-    names = []
-    for column in table["columns"]:
-        reference = column.get("references")
-        if column.get("identifier") or (reference and reference["table"] not in SHARED_TABLES):
-            names.append(column["name"])
-    return names
-
-
 def write_ten_million(base: pl.DataFrame, path: Path, times: int) -> int:
     """`times` copies of `base` appended to one CSV, ids made distinct per copy ("-m<k>").
 
     Only one copy (base.height rows) is held in memory at a time."""
-    columns = copied_columns("assessments")
+    columns = copied_columns(next(t for t in load_contract()["tables"] if t["name"] == "assessments"))
     rows = 0
     with path.open("wb") as handle:
         for k in range(times):

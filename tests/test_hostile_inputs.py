@@ -333,7 +333,7 @@ def test_nothing_outside_is_opened(tmp_path):
     linked = _package(tmp_path / "linked", ["citizens.csv"])
     (linked / "citizens.csv").symlink_to(outside)
     script = textwrap.dedent(
-        f"""
+        """
         import json, os, sys
         from pathlib import Path
         from ffb.validate.engine import Validator
@@ -344,7 +344,7 @@ def test_nothing_outside_is_opened(tmp_path):
                 opened.append(os.path.realpath(os.fsdecode(args[0])))
         sys.addaudithook(hook)
         codes = [validator.validate(Path(p)).issues["code"].to_list() for p in sys.argv[1:]]
-        print(json.dumps({{"opened": opened, "codes": codes}}))
+        print(json.dumps({"opened": opened, "codes": codes}))
         """
     )
     result = subprocess.run(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 
-from ffb.read.header import frame_for_contract, header_findings, missing_columns, recognise_table
+from ffb.read.header import frame_for_contract, match_header, missing_columns
 from ffb.read.model import ROW, CannotRun, Finding, RawTable, guarded
 from ffb.read.row_shapes import BadRow, find_bad_rows
 from ffb.read.text_files import NotText, TextFormat, detect_format, is_invalid_utf8, transcode_to_utf8
@@ -51,16 +51,12 @@ def _prepare(
 ) -> tuple[_Prepared | None, list[Finding]]:
     """Detect the format, match the header and find bad rows; raises NotText."""
     text_format, header = detect_format(path, full=full)
-    name = table_name or recognise_table(header, tables, hint=path.stem)
-    if name is None:
-        return None, [Finding("FFB110", source, detail=", ".join(header[:12]))]
-    table = next(t for t in tables if t["name"] == name)
-    findings, readable = header_findings(header, table, source)
-    if not readable:
+    table, findings = match_header(header, tables, source, table_name, hint=path.stem)
+    if table is None:
         return None, findings
     utf8_path = _utf8_copy(path, text_format, workdir)
     if text_format.needs_transcoding:
-        findings.append(Finding("FFB111", source, name, detail=text_format.encoding))
+        findings.append(Finding("FFB111", source, table["name"], detail=text_format.encoding))
     shapes = find_bad_rows(utf8_path, text_format.delimiter, len(header))
     return _Prepared(utf8_path, text_format, header, table, shapes.bad, shapes.quoted), findings
 

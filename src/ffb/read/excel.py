@@ -13,7 +13,7 @@ import polars as pl
 from python_calamine import CalamineWorkbook
 
 from ffb.read.archives import UnsafeArchive, check_archive, is_damaged
-from ffb.read.header import frame_for_contract, header_findings, missing_columns, recognise_table
+from ffb.read.header import frame_for_contract, match_header, missing_columns
 from ffb.read.model import ROW, Finding, RawTable
 
 # Sheets of ffb's own template that hold no data.
@@ -207,13 +207,10 @@ def _sheet_table(
     header = [cell_text(v) or "" for v in rows[0]]
     while header and header[-1] == "":
         header.pop()
-    name = recognise_table(header, tables, hint=hint)
-    if name is None:
-        return None, [Finding("FFB110", source, detail=", ".join(header[:12]))]
-    table = next(t for t in tables if t["name"] == name)
-    findings, readable = header_findings(header, table, source)
-    if not readable:
+    table, findings = match_header(header, tables, source, None, hint=hint)
+    if table is None:
         return None, findings
+    name = table["name"]
     width = len(header)
     body = rows[1:]
     columns = list(zip_longest(*body, fillvalue=""))[:width] if body else []

@@ -76,3 +76,19 @@ def frame_for_contract(
 def missing_columns(header: list[str], table: dict) -> frozenset[str]:
     """The table's columns that the header lacks (reported once by header_findings)."""
     return frozenset(column["name"] for column in table["columns"]) - set(header)
+
+
+def match_header(
+    header: list[str], tables: list[dict], source: str, table_name: str | None, hint: str | None
+) -> tuple[dict | None, list[Finding]]:
+    """The contract table a tabular file holds, with the problems of its header.
+
+    None when the file matches no table (FFB110) or its header cannot be read (a duplicate
+    column name, FFB109).
+    """
+    name = table_name or recognise_table(header, tables, hint=hint)
+    if name is None:
+        return None, [Finding("FFB110", source, detail=", ".join(header[:12]))]
+    table = next(t for t in tables if t["name"] == name)
+    findings, readable = header_findings(header, table, source)
+    return (table if readable else None), findings

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 
-from ffb.read.header import frame_for_contract, header_findings, missing_columns, recognise_table
+from ffb.read.header import frame_for_contract, match_header, missing_columns
 from ffb.read.model import ROW, Finding, RawTable, guarded
 
 BATCH_ROWS = 1_000_000
@@ -22,13 +22,10 @@ def read_parquet(
     except Exception:  # polars raises several error types for files that are not Parquet
         return [], [Finding("FFB102", source, table_name)]
     header = list(schema)
-    name = table_name or recognise_table(header, tables, hint=path.stem)
-    if name is None:
-        return [], [Finding("FFB110", source, detail=", ".join(header[:12]))]
-    table = next(t for t in tables if t["name"] == name)
-    findings, readable = header_findings(header, table, source)
-    if not readable:
+    table, findings = match_header(header, tables, source, table_name, hint=path.stem)
+    if table is None:
         return [], findings
+    name = table["name"]
 
     def batches() -> Iterator[pl.DataFrame]:
         scan = pl.scan_parquet(path).select(pl.all().cast(pl.String)).with_row_index(ROW, offset=2)

@@ -240,7 +240,7 @@ class ExampleBuilder:
     def build_case(
         self, citizen_id: str, case_id: str, opened: dt.date, closes: bool, municipality: str
     ) -> dt.date:
-        codes, rng = self.codes, self.rng
+        rng = self.rng
         registrations = rng.choice((2, 2, 3, 3, 3, 4, 4, 5))
         dates = [opened + dt.timedelta(days=rng.randint(0, 30))]
         for _ in range(registrations - 1):

@@ -20,7 +20,7 @@ def read_package_frames(folder) -> dict[str, pl.DataFrame]:
     }
 
 
-def _copied_columns(table: dict) -> list[str]:
+def copied_columns(table: dict) -> list[str]:
     """Columns whose values name rows of copied tables and so must differ per copy."""
     names = []
     for column in table["columns"]:
@@ -46,7 +46,7 @@ def scale_frames(frames: dict[str, pl.DataFrame], copies: int) -> dict[str, pl.D
         suffix = pl.when(pl.col("__copy") > 0).then(pl.lit("-k") + pl.col("__copy").cast(pl.String)).otherwise(pl.lit(""))
         scaled[name] = (
             copy.join(frame, how="cross")
-            .with_columns([(pl.col(c) + suffix).alias(c) for c in _copied_columns(table)])
+            .with_columns([(pl.col(c) + suffix).alias(c) for c in copied_columns(table)])
             .drop("__copy")
         )
     return scaled

@@ -139,22 +139,23 @@ def _outside(day: str) -> pl.Expr:
     return (pl.col(day) < pl.col("opened_date")) | (pl.col(day) > pl.col("closed_date"))
 
 
-@cross_rule("FFB507", tables=("assessments", "cases"))
-def assessments_inside_case(ctx: Context) -> list[pl.DataFrame]:
-    joined = ctx.tables["assessments"].join(_case_period(ctx), on="case_id", how="inner")
-    return [
-        issues(joined.filter(_outside("assessment_date")), "FFB507", "assessments", "assessment_date",
-               _date_text("assessment_date"), pl.col("period"))
-    ]
+# (rule, table, date column): things that happen while their case is open.
+INSIDE_CASE = (
+    ("FFB507", "assessments", "assessment_date"),
+    ("FFB508", "interventions", "start_date"),
+)
 
 
-@cross_rule("FFB508", tables=("interventions", "cases"))
-def services_inside_case(ctx: Context) -> list[pl.DataFrame]:
-    joined = ctx.tables["interventions"].join(_case_period(ctx), on="case_id", how="inner")
-    return [
-        issues(joined.filter(_outside("start_date")), "FFB508", "interventions", "start_date",
-               _date_text("start_date"), pl.col("period"))
-    ]
+@cross_rule("FFB507", "FFB508", tables=("cases",))
+def inside_case_period(ctx: Context) -> list[pl.DataFrame]:
+    period = _case_period(ctx)
+    found = []
+    for code, table, day in INSIDE_CASE:
+        if not ctx.has(table):
+            continue
+        joined = ctx.tables[table].join(period, on="case_id", how="inner")
+        found.append(issues(joined.filter(_outside(day)), code, table, day, _date_text(day), pl.col("period")))
+    return found
 
 
 @cross_rule("FFB509", tables=())
