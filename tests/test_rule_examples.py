@@ -16,7 +16,8 @@ import polars as pl
 import pytest
 
 from ffb.validate.catalogue import RULES, Rule
-from ffb.validate.engine import CPR_ANYWHERE, Validator
+from ffb.report.masking import CPR_ANYWHERE
+from ffb.validate.engine import Validator
 
 ROOT = Path(__file__).resolve().parents[1]
 # A fixed day of validation, so that FFB509 (dates in the future) does not drift.

@@ -16,7 +16,7 @@ from ffb.contract.codes import load_contract
 from ffb.contract.generate import ARTEFACTS, SCHEMA
 from ffb.docs.rule_pages import INDEX
 from ffb.validate.catalogue import RULES
-from ffb.validate.engine import CPR_ANYWHERE
+from ffb.report.masking import CPR_ANYWHERE
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = Path("docs/rules")

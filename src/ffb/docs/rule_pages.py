@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ffb.validate.catalogue import GROUPS, RULES, Rule
-from ffb.validate.engine import CPR_ANYWHERE
+from ffb.report.masking import CPR_ANYWHERE, mask_text
 
 INDEX = "index.md"
 GENERATED_NOTE = (
@@ -34,11 +34,6 @@ UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 PLACEHOLDER = re.compile(r"\{(table|column|value|detail)\}")
 _CPR = re.compile(CPR_ANYWHERE)
 SEVERITY_NAMES = {"error": "error (fejl)", "warning": "warning (advarsel)", "info": "info (oplysning)"}
-
-
-def mask_cpr(text: str) -> str:
-    """`text` with every CPR-shaped number masked as DDMMYY-****."""
-    return _CPR.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}-****", text)
 
 
 def _group_label(digit: str) -> str:
@@ -161,7 +156,7 @@ def render_rule(rule: Rule, contract: dict) -> str:
             "",
         ]
     lines += ["## All rules", "", f"See [the list of rules](index.md). {LISTING}", ""]
-    return mask_cpr("\n".join(lines))
+    return mask_text("\n".join(lines))
 
 
 def _anchor(digit: str) -> str:
@@ -200,7 +195,7 @@ def render_index(rules: Iterable[Rule]) -> str:
             for r in by_group[digit]
         ]
         lines.append("")
-    return mask_cpr("\n".join(lines))
+    return mask_text("\n".join(lines))
 
 
 def rule_pages(contract: dict, rules: dict[str, Rule] | None = None) -> dict[str, str]:

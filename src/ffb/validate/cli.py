@@ -7,24 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sys
 from pathlib import Path
 
 import click
 
 from ffb import __version__
+from ffb.report.masking import mask_text
 
 FORMATS = ("text", "json", "csv", "junit")
-_CPR = re.compile(r"\b(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])([0-9]{2})-?[0-9]{4}\b")
-
-
-def _mask(text: str) -> str:
-    return _CPR.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}-****", text)
-
-
 def _fail(message: str) -> None:
-    click.echo(f"ffb-validate: error: {_mask(message)}", err=True)
+    click.echo(f"ffb-validate: error: {mask_text(message)}", err=True)
     sys.exit(2)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from ffb.contract.codes import Codes
 from ffb.read.model import ROW
 from ffb.validate.fields import ISSUE_SCHEMA, empty_issues
 
@@ -39,13 +40,9 @@ class Context:
     def has(self, *names: str) -> bool:
         return all(name in self.tables for name in names)
 
-    def codes_under(self, enum: str, ancestor_title: str) -> list[str]:
-        values = self.enums[enum]["values"]
-        ancestor = next(k for k, v in values.items() if v["title"] == ancestor_title)
-        return [k for k, v in values.items() if ancestor in v.get("ancestors", ())]
-
-    def code(self, enum: str, title: str) -> str:
-        return next(k for k, v in self.enums[enum]["values"].items() if v["title"] == title)
+    @property
+    def codes(self) -> Codes:
+        return Codes({"enums": self.enums})
 
 
 def as_text(value: pl.Expr) -> pl.Expr:

@@ -12,6 +12,7 @@ import polars as pl
 from ffb.contract.codes import load_contract
 from ffb.read import RawInput, open_input
 from ffb.read.model import ROW, Finding
+from ffb.report.masking import CPR_ANYWHERE, CPR_MASK
 from ffb.report.model import ISSUE_COLUMNS, ISSUE_FRAME_SCHEMA, Report, count_issues
 from ffb.validate import rules as _register_rules  # noqa: F401  (registers the cross-table rules)
 from ffb.validate.catalogue import RULES
@@ -21,9 +22,6 @@ from ffb.validate.keys import dangling_references, duplicate_keys
 
 Progress = Callable[[str, int], None]
 
-# A CPR number's shape (DDMMYY, optional dash, four digits) anywhere in a text.
-CPR_ANYWHERE = r"\b(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])([0-9]{2})-?[0-9]{4}\b"
-CPR_MASK = "${1}${2}${3}-****"
 SHOWN_VALUE_LENGTH = 120
 
 

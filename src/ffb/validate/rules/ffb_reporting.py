@@ -22,7 +22,7 @@ def _group_codes(ctx: Context) -> dict[str, str]:
 @cross_rule("FFB301", "FFB302", "FFB303", tables=("conditions",))
 def condition_levels(ctx: Context) -> list[pl.DataFrame]:
     conditions = ctx.tables["conditions"]
-    activity = pl.col("condition").is_in(ctx.codes_under("ConditionEnum", ACTIVITY))
+    activity = pl.col("condition").is_in(ctx.codes.descendants("ConditionEnum", ACTIVITY))
     groups = _group_codes(ctx)
     other = pl.col("condition").is_not_null() & ~activity & ~pl.col("condition").is_in(list(groups))
     return [
@@ -76,7 +76,7 @@ def goal_conditions_fit(ctx: Context) -> list[pl.DataFrame]:
         .join(assessments.rename({"id": "goal_assessment", "case_id": "goal_case"}),
               on="goal_assessment", how="left")
     )
-    activity = ctx.codes_under("ConditionEnum", ACTIVITY)
+    activity = ctx.codes.descendants("ConditionEnum", ACTIVITY)
     return [
         issues(joined.filter(pl.col("condition").is_not_null() & ~pl.col("condition").is_in(activity)),
                "FFB306", "goal_conditions", "condition_id", pl.col("condition_id")),
@@ -135,7 +135,7 @@ def goal_target_fits_type(ctx: Context) -> list[pl.DataFrame]:
         .replace_strict(ordinal, default=None, return_dtype=pl.Int64)
         .alias("target")
     )
-    develop, keep, limit = (ctx.code("GoalTypeEnum", t) for t in (GOAL_TYPE_DEVELOP, GOAL_TYPE_KEEP, GOAL_TYPE_LIMIT))
+    develop, keep, limit = (ctx.codes.code("GoalTypeEnum", t) for t in (GOAL_TYPE_DEVELOP, GOAL_TYPE_KEEP, GOAL_TYPE_LIMIT))
     kind = pl.col("goal_type")
     wrong = (
         ((kind == develop) & (pl.col("target") >= pl.col("now")))

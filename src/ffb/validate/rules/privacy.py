@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import polars as pl
 
+from ffb.report.masking import CPR_SHAPE
 from ffb.validate.context import Context, cross_rule, issues
 from ffb.validate.fields import empty_issues
 
-# DDMMYY followed by four digits, the dash optional: the shape of a CPR number. An id is
-# flagged when it is exactly that; free text when it holds it as a word of its own, so keys
-# such as "tp-100231-2021" (a provider and a year) are not mistaken for one.
-CPR_SHAPE = r"(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}-?[0-9]{4}"
+# An id is flagged when it is exactly a CPR number's shape; free text when it holds one as a
+# word of its own, so keys such as "tp-100231-2021" (a provider and a year) are not mistaken
+# for one.
 CPR_AS_ID = f"^{CPR_SHAPE}$"
 CPR_AS_WORD = f"(^|[\\s,;:/()]){CPR_SHAPE}($|[\\s,;:/()])"
 FREE_TEXT = {"name", "case_number"}
