@@ -72,3 +72,8 @@ def example(out: Path, citizens: int, seed: int) -> None:
     counts = write_package(out, build_example(Codes(), citizens=citizens, seed=seed))
     for table, rows in counts.items():
         click.echo(f"{table}: {rows} rows")
+
+
+from ffb.convert.cli import convert_command  # noqa: E402
+
+main.add_command(convert_command)

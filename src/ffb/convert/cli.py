@@ -1,0 +1,135 @@
+"""`ffb convert`: turn a system's export into a canonical package with a profile, then validate it.
+
+Exit codes: 0 everything converted and the package is valid, 1 records were rejected or the
+package is invalid, 2 the conversion could not run (bad profile, no key, unreadable input).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ffb.report.masking import mask_text
+
+WORDS = {
+    "da": {
+        "converted": "Konverteret med profilen", "records": "poster", "out": "konverteret", "rejected": "afvist",
+        "registrations": "registreringer", "table": "tabel", "rows": "rækker", "merged": "sammenlagt",
+        "rejects": "Afviste værdier", "see": "se", "validated": "Validering af resultatet",
+        "not_used": "kolonner ikke brugt (udeladt, fx navne og fritekst)",
+    },
+    "en": {
+        "converted": "Converted with profile", "records": "records", "out": "converted", "rejected": "rejected",
+        "registrations": "registrations", "table": "table", "rows": "rows", "merged": "merged",
+        "rejects": "Rejected values", "see": "see", "validated": "Validation of the result",
+        "not_used": "columns not used (left out, e.g. names and free text)",
+    },
+}
+
+
+def _fail(message: str) -> None:
+    click.echo(f"ffb convert: error: {mask_text(message)}", err=True)
+    sys.exit(2)
+
+
+def _list_profiles() -> None:
+    from ffb.convert.profile import load_profile, shipped_profiles
+
+    for name in shipped_profiles():
+        profile, _ = load_profile(name)
+        click.echo(f"{name:<20} {profile.read.format:<5} {profile.title}")
+
+
+@click.command("convert", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--profile", "profile_name", metavar="NAME|FILE", help="A shipped profile (see --list-profiles) or a profile file.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Folder to write the canonical package to.")
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="File holding the pseudonymisation key (else the FFB_PSEUDONYM_KEY environment variable).")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@click.option("--list-profiles", is_flag=True, help="List the shipped profiles and exit.")
+@click.option("--no-validate", is_flag=True, help="Write the package without validating it.")
+def convert_command(inputs, profile_name, out, key_file, lang, list_profiles, no_validate) -> None:
+    """Convert INPUT files (a system's export) into a canonical FFB data package in --out.
+
+    Writes the package, DIR/rejects.csv and DIR/conversion-report.json, then validates the
+    package with ffb-validate.
+    """
+    from ffb.convert.profile import ProfileError
+    from ffb.convert.pseudonym import MissingKey, load_key
+    from ffb.read.model import CannotRun
+
+    try:
+        if list_profiles:
+            _list_profiles()
+            return
+        if not profile_name:
+            _fail("give --profile NAME or FILE (see --list-profiles)")
+        if not inputs:
+            _fail("give at least one INPUT file to convert")
+        if out is None:
+            _fail("give --out DIR, the folder for the canonical package")
+        key = load_key(key_file)
+        from ffb.convert.run import run_conversion
+
+        result = run_conversion(profile_name, list(inputs), out, key, lang)
+    except (ProfileError, MissingKey, CannotRun) as problem:
+        _fail(str(problem))
+    except MemoryError:
+        _fail("not enough memory for this conversion")
+    except Exception as error:  # never a traceback: say what failed, in one line
+        _fail(f"could not convert ({type(error).__name__}: {error})")
+
+    _print_summary(result, lang)
+    valid = True
+    if not no_validate:
+        valid = _validate(out, lang)
+    sys.exit(0 if valid and result.records_rejected == 0 else 1)
+
+
+def _print_summary(result, lang: str) -> None:
+    words = WORDS[lang]
+    report = result.report
+    click.echo(f"{words['converted']} {report['profile']} → {result.out}")
+    for source in report["sources"]:
+        where = source["source"] + (f" [{source['sheet']}]" if source["sheet"] else "")
+        click.echo(
+            f"  {where}: {source['records_in']} {words['records']}, {source['records_out']} {words['out']}, "
+            f"{source['records_rejected']} {words['rejected']}"
+        )
+        if "registrations" in source:
+            r = source["registrations"]
+            click.echo(
+                f"    {words['registrations']}: {r['records_in']}, {r['records_out']} {words['out']}, "
+                f"{r['records_rejected']} {words['rejected']}"
+            )
+        if source["columns_not_used"]:
+            click.echo(f"    {words['not_used']}: {', '.join(source['columns_not_used'])}")
+        for note in source["notes"]:
+            click.echo(f"    {note}")
+    for name, table in report["tables"].items():
+        click.echo(
+            f"  {words['table']} {name}: {table['rows_written']} {words['rows']} "
+            f"({table['records_out']} {words['out']}, {table['merged_duplicates']} {words['merged']}, "
+            f"{table['records_rejected']} {words['rejected']})"
+        )
+    if report["rejected_values"]:
+        click.echo(f"{words['rejects']} ({words['see']} {result.out / 'rejects.csv'}):")
+        for item in report["rejected_values"][:15]:
+            click.echo(f"  {item['count']:>6} × {item['column']} = {item['value']!r}: {item['code']}")
+
+
+def _validate(out: Path, lang: str) -> bool:
+    import datetime as dt
+
+    from ffb.report.text import render_text
+    from ffb.validate.engine import Validator
+
+    words = WORDS[lang]
+    click.echo()
+    click.echo(f"{words['validated']}:")
+    report = Validator(today=dt.date.today()).validate(out / "datapackage.json", None, lang, "error", 50)
+    sys.stdout.write(render_text(report, color=sys.stdout.isatty()))
+    return report.valid

@@ -1,0 +1,431 @@
+"""The conversion engine: source columns in, canonical tables, rejects and accounting out.
+
+All work is done on whole columns. A record is a source row, or one registration of a wide
+row (the SEP template's registrations 1…9). A record whose values cannot all be converted is
+rejected as a whole, with one line per value in the rejects, so that every record ends up
+either in the output or in the rejects: `records_in == records_out + records_rejected`.
+The rows of one canonical table that share a key are merged into one (the same citizen on
+every row becomes one citizen); rows with the same key that disagree reject their records
+instead of one of them being picked.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from ffb.convert import parsing
+from ffb.convert.normalise import normal
+from ffb.convert.plan import PREVIOUS, REGISTRATION, ROW_NUMBER, ColumnPlan, Plan, TablePlan
+from ffb.convert.pseudonym import Pseudonymiser
+from ffb.convert.sources import ROW, SourceTable
+from ffb.read.model import CannotRun
+from ffb.report.masking import CPR_ANYWHERE, CPR_MASK
+
+SRC, REG = "_src", "_n"
+RECORD = [SRC, ROW, REG]
+KEY_SEPARATOR = "\x1f"
+DTYPES = {"string": pl.String, "integer": pl.Int64, "number": pl.Float64, "date": pl.Date, "boolean": pl.Boolean}
+REJECT_SCHEMA = {SRC: pl.Int64, ROW: pl.Int64, REG: pl.Int64, "column": pl.String, "value": pl.String, "code": pl.String}
+
+REASONS = {
+    "unmapped_code": {"da": "værdien svarer ikke til en kode i {enum}; tilføj den til profilens codes eller crosswalks",
+                      "en": "the value matches no code of {enum}; add it to the profile's codes or crosswalks"},
+    "not_a_date": {"da": "ikke en dato i profilens formater ({formats})", "en": "not a date in the profile's formats ({formats})"},
+    "not_a_number": {"da": "ikke et tal (decimaltegn {decimal!r}, tusindtalsseparator {thousands!r})",
+                     "en": "not a number (decimal {decimal!r}, thousands {thousands!r})"},
+    "not_a_whole_number": {"da": "ikke et helt tal", "en": "not a whole number"},
+    "not_yes_no": {"da": "hverken ja eller nej; tilføj ordet under booleans", "en": "neither yes nor no; add the word under booleans"},
+    "not_a_cpr": {"da": "ikke et CPR-nummer (DDMMÅÅ-NNNN)", "en": "not a CPR number (DDMMYY-NNNN)"},
+    "empty_key": {"da": "en del af nøglen er tom, så rækken kan ikke placeres", "en": "part of the key is empty, so the row cannot be placed"},
+    "conflicting_values": {"da": "samme nøgle i {table}, men forskellige værdier i kolonnen; intet valgt",
+                           "en": "the same key in {table} with different values in this column; none was picked"},
+}
+
+
+@dataclass
+class Conversion:
+    tables: dict[str, pl.DataFrame]
+    rejects: pl.DataFrame
+    report: dict = field(default_factory=dict)
+
+
+class _Headers:
+    """A source's headers found by their normal form, with `{n}` filled in."""
+
+    def __init__(self, header: list[str]) -> None:
+        self.by_normal = {normal(h): h for h in header}
+        self.header = header
+
+    def find(self, template: str, n: int | None) -> str | None:
+        if n is not None:
+            template = template.replace(PREVIOUS, str(n - 1)).replace(REGISTRATION, str(n))
+        return self.by_normal.get(normal(template))
+
+    def first(self, templates: list[str], n: int | None) -> str | None:
+        return next((h for t in templates if (h := self.find(t, n)) is not None), None)
+
+    def closest(self, template: str) -> list[str]:
+        wanted = normal(template.replace(PREVIOUS, "1").replace(REGISTRATION, "1"))
+        names = difflib.get_close_matches(wanted, list(self.by_normal), n=3, cutoff=0.6)
+        return [self.by_normal[name] for name in names]
+
+
+def _numbers(table: TablePlan, plan: Plan) -> list[int | None]:
+    return plan.registration_numbers if table.per == "registration" else [None]
+
+
+def _source_parts(column: ColumnPlan) -> list[str]:
+    return [h for h in column.headers if h not in (REGISTRATION, ROW_NUMBER)]
+
+
+def check_headers(plan: Plan, source: SourceTable) -> None:
+    """Every header the profile names is in the source (for some registration), else CannotRun."""
+    headers = _Headers(source.header)
+    where = source.source + (f"[{source.sheet}]" if source.sheet else "")
+    missing = []
+    for table in plan.tables:
+        numbers = _numbers(table, plan)
+        for column in table.columns:
+            if column.kind == "value" or column.optional:
+                continue
+            templates = column.headers if column.kind == "from" else _source_parts(column)
+            groups = [templates] if column.kind == "from" else [[t] for t in templates]
+            for group in groups:
+                if not any(headers.first(group, n) is not None for n in numbers):
+                    missing.append((f"{table.name}.{column.name}", group[0]))
+        for template in table.when:
+            if not any(headers.find(template, n) is not None for n in numbers):
+                missing.append((f"{table.name} when", template))
+    if missing:
+        lines = []
+        for target, header in missing[:8]:
+            near = headers.closest(header)
+            hint = f"; nearest: {', '.join(repr(n) for n in near)}" if near else ""
+            lines.append(f"  {target}: no column {header!r}{hint}")
+        raise CannotRun(
+            f"{where}: the profile names columns this file does not have (give optional: true for those "
+            "an export may leave out):\n" + "\n".join(lines)
+        )
+
+
+def registration_filled(plan: Plan, headers: _Headers, n: int) -> pl.Expr:
+    """A registration is there when any of its own columns (those with `{n}`) is filled."""
+    names = set()
+    for table in plan.tables:
+        if table.per != "registration":
+            continue
+        templates = [t for c in table.columns if c.kind != "value" for t in c.headers] + table.when
+        for template in templates:
+            if REGISTRATION in template and PREVIOUS not in template:
+                if (name := headers.find(template, n)) is not None:
+                    names.add(name)
+    if not names:
+        return pl.lit(False)
+    return pl.any_horizontal([pl.col(name).is_not_null() for name in sorted(names)])
+
+
+@dataclass
+class _Evaluated:
+    value: pl.Expr
+    failed: pl.Expr | None = None  # the source text where it could not be converted
+    code: str | None = None
+    label: str = ""  # the source column(s) named in a reject
+
+
+def _lookup(raw: pl.Expr, frame: pl.DataFrame, name: str | None, labels: dict, dtype: pl.DataType) -> pl.Expr:
+    """`raw` through a label table; each distinct source text is normalised once."""
+    if name is None:
+        return pl.lit(None, dtype)
+    mapping = {}
+    for text in frame[name].drop_nulls().unique().to_list():
+        hit = labels.get(normal(text))
+        if hit is not None:
+            mapping[text] = hit
+    return raw.replace_strict(list(mapping), list(mapping.values()), default=None, return_dtype=dtype)
+
+
+def _evaluate(column: ColumnPlan, headers: _Headers, n: int | None, plan: Plan, frame: pl.DataFrame) -> _Evaluated:
+    dtype = DTYPES[column.type]
+    if column.kind == "value":
+        return _Evaluated(pl.lit(column.constant, dtype), label=column.name)
+    if column.kind == "key":
+        parts, names = [], []
+        for part in column.headers:
+            if part == REGISTRATION:
+                parts.append(pl.lit(str(n)))
+            elif part == ROW_NUMBER:
+                parts.append(pl.col(ROW).cast(pl.String))
+            else:
+                name = headers.find(part, n)
+                names.append(name or part)
+                parts.append(pl.col(name) if name else pl.lit(None, pl.String))
+        text = pl.concat_str(parts, separator=KEY_SEPARATOR)
+        failed = pl.when(text.is_null()).then(pl.lit(""))
+        return _Evaluated(text, failed, "empty_key", " + ".join(names))
+    name = headers.first(column.headers, n)
+    raw = pl.col(name) if name else pl.lit(None, pl.String)
+    label = name or column.headers[0]
+    if column.derive:
+        digits = parsing.cpr_digits(raw)
+        value = {
+            "pseudonym": digits,
+            "birth_year": parsing.cpr_birth_year(digits),
+            "sex": pl.when(digits.is_not_null()).then(parsing.cpr_sex(digits)),
+        }[column.derive]
+        # The text of a failed CPR is never shown, only its length.
+        shown = pl.format("({} tegn)", raw.str.len_chars())
+        return _Evaluated(value, pl.when(raw.is_not_null() & digits.is_null()).then(shown), "not_a_cpr", label)
+    numbers = plan.profile.numbers
+    if column.crosswalk is not None:
+        value, code = _lookup(raw, frame, name, column.crosswalk.labels, pl.String), "unmapped_code"
+    elif column.type == "boolean":
+        value, code = _lookup(raw, frame, name, plan.booleans, pl.Boolean), "not_yes_no"
+    elif column.type == "date":
+        value, code = parsing.date(raw, plan.date_formats), "not_a_date"
+    elif column.type == "integer":
+        value, code = parsing.integer(raw, numbers.decimal, numbers.thousands), "not_a_whole_number"
+    elif column.type == "number":
+        value, code = parsing.number(raw, numbers.decimal, numbers.thousands), "not_a_number"
+        if column.factor != 1.0:
+            value = (value * column.factor).round(2)
+    else:
+        return _Evaluated(raw, label=label)
+    failed = pl.when(raw.is_not_null() & value.is_null()).then(raw)
+    return _Evaluated(value.cast(dtype), failed, code, label)
+
+
+def _candidates(plan: Plan, table: TablePlan, source: SourceTable, index: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The table's rows from one source, and the values that failed to convert."""
+    headers = _Headers(source.header)
+    frames, rejects = [], []
+    for n in _numbers(table, plan):
+        base = source.frame.lazy()
+        if n is not None:
+            base = base.filter(registration_filled(plan, headers, n))
+        evaluated = {c.name: _evaluate(c, headers, n, plan, source.frame) for c in table.columns}
+        when = [headers.find(t, n) for t in table.when]
+        when = [pl.col(w).is_not_null() for w in when if w is not None]
+        emitted = pl.any_horizontal(when) if when else pl.lit(not table.when)
+        frame = base.filter(emitted).select(
+            pl.lit(index, pl.Int64).alias(SRC),
+            pl.col(ROW),
+            pl.lit(n, pl.Int64).alias(REG),
+            *[e.value.alias(name) for name, e in evaluated.items()],
+            *[e.failed.alias(f"_x:{name}") for name, e in evaluated.items() if e.failed is not None],
+        )
+        frame = frame.collect()
+        for name, e in evaluated.items():
+            if e.failed is None:
+                continue
+            bad = frame.filter(pl.col(f"_x:{name}").is_not_null())
+            if bad.height:
+                rejects.append(bad.select(
+                    SRC, ROW, REG,
+                    pl.lit(e.label).alias("column"),
+                    pl.col(f"_x:{name}").alias("value"),
+                    pl.lit(_reason_key(e.code, column=next(c for c in table.columns if c.name == name), table=table.name)).alias("code"),
+                ))
+        frames.append(frame.select(pl.exclude(r"^_x:.*$")))
+    return pl.concat(frames, how="vertical"), (pl.concat(rejects) if rejects else _empty_rejects())
+
+
+def _reason_key(code: str, column: ColumnPlan, table: str) -> str:
+    """The reject code with what its message needs, as `code|enum|table`."""
+    return f"{code}|{column.enum or ''}|{table}"
+
+
+def _empty_rejects() -> pl.DataFrame:
+    return pl.DataFrame(schema=REJECT_SCHEMA)
+
+
+def _anti(frame: pl.DataFrame, rejected_rows: pl.DataFrame, rejected_regs: pl.DataFrame) -> pl.DataFrame:
+    frame = frame.join(rejected_rows, on=[SRC, ROW], how="anti")
+    with_reg = frame.filter(pl.col(REG).is_not_null()).join(rejected_regs, on=RECORD, how="anti")
+    return pl.concat([frame.filter(pl.col(REG).is_null()), with_reg])
+
+
+def _rejected_sets(rejects: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    rows = rejects.filter(pl.col(REG).is_null()).select(SRC, ROW).unique()
+    regs = rejects.filter(pl.col(REG).is_not_null()).select(RECORD).unique()
+    return rows, regs
+
+
+def _hash_columns(frame: pl.DataFrame, table: TablePlan, pseudonymiser: Pseudonymiser) -> pl.DataFrame:
+    replaced = []
+    for column in table.columns:
+        if column.hashed and frame.height:
+            length = 64 if column.derive == "pseudonym" else 32
+            replaced.append(pseudonymiser.series(frame[column.name], length, column.prefix).alias(column.name))
+    return frame.with_columns(replaced) if replaced else frame
+
+
+def _conflicts(frame: pl.DataFrame, table: TablePlan) -> pl.DataFrame:
+    """Rejects for rows that share a key but disagree, and for rows whose key is empty."""
+    key = table.primary_key
+    others = [c.name for c in table.columns if c.name not in key]
+    out = []
+    empty = frame.filter(pl.any_horizontal([pl.col(k).is_null() for k in key]))
+    if empty.height:
+        out.append(empty.select(SRC, ROW, REG, pl.lit(key[0]).alias("column"), pl.lit("").alias("value"),
+                                pl.lit(f"empty_key||{table.name}").alias("code")))
+    keyed = frame.filter(pl.all_horizontal([pl.col(k).is_not_null() for k in key]))
+    if others and keyed.height:
+        counts = keyed.group_by(key).agg([pl.col(c).drop_nulls().n_unique().alias(c) for c in others])
+        bad = counts.filter(pl.any_horizontal([pl.col(c) > 1 for c in others]))
+        if bad.height:
+            first_bad = pl.coalesce([pl.when(pl.col(c) > 1).then(pl.lit(c)) for c in others]).alias("_column")
+            bad = bad.select(*key, first_bad)
+            joined = keyed.join(bad, on=key, how="inner")
+            value = pl.coalesce([
+                pl.when(pl.col("_column") == c).then(pl.col(c).cast(pl.String)) for c in others
+            ])
+            out.append(joined.select(SRC, ROW, REG, pl.col("_column").alias("column"),
+                                     value.fill_null("").alias("value"),
+                                     pl.lit(f"conflicting_values||{table.name}").alias("code")))
+    return pl.concat(out) if out else _empty_rejects()
+
+
+def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser) -> Conversion:
+    for source in sources:
+        check_headers(plan, source)
+    candidates: dict[str, pl.DataFrame] = {}
+    rejects = [_empty_rejects()]
+    for table in plan.tables:
+        parts = []
+        for index, source in enumerate(sources):
+            frame, bad = _candidates(plan, table, source, index)
+            parts.append(frame)
+            rejects.append(bad)
+        candidates[table.name] = pl.concat(parts)
+    all_rejects = pl.concat(rejects).unique(maintain_order=True)
+
+    # Reject records until no table has conflicting rows left (rejecting only ever removes rows).
+    accepted: dict[str, pl.DataFrame] = {}
+    hashed: dict[str, pl.DataFrame] = {}
+    for _ in range(10):
+        rejected_rows, rejected_regs = _rejected_sets(all_rejects)
+        new = []
+        for table in plan.tables:
+            rows = _anti(candidates[table.name], rejected_rows, rejected_regs)
+            if table.name not in hashed:
+                hashed[table.name] = _hash_columns(rows, table, pseudonymiser)
+            else:
+                hashed[table.name] = _anti(hashed[table.name], rejected_rows, rejected_regs)
+            accepted[table.name] = hashed[table.name]
+            new.append(_conflicts(accepted[table.name], table))
+        found = pl.concat(new)
+        if not found.height:
+            break
+        all_rejects = pl.concat([all_rejects, found]).unique(maintain_order=True)
+
+    tables = {}
+    for table in plan.tables:
+        tables[table.name] = _merge(accepted[table.name], table)
+    report = _accounting(plan, sources, candidates, accepted, tables, all_rejects)
+    return Conversion(tables, all_rejects, report)
+
+
+def _merge(frame: pl.DataFrame, table: TablePlan) -> pl.DataFrame:
+    """One row per key, every contract column in contract order."""
+    key = table.primary_key
+    others = [c.name for c in table.columns if c.name not in key]
+    merged = frame.group_by(key, maintain_order=True).agg([pl.col(c).drop_nulls().first() for c in others])
+    columns = []
+    for column in table.contract_columns:
+        name = column["name"]
+        columns.append(pl.col(name) if name in merged.columns else pl.lit(None, DTYPES[column["type"]]).alias(name))
+    return merged.select(columns)
+
+
+def _accounting(plan, sources, candidates, accepted, tables, rejects) -> dict:
+    rejected_rows, rejected_regs = _rejected_sets(rejects)
+    per_source = []
+    for index, source in enumerate(sources):
+        rows_in = source.frame.height
+        rows_rejected = rejected_rows.filter(pl.col(SRC) == index).height
+        entry = {
+            "source": source.source,
+            "sheet": source.sheet,
+            "records_in": rows_in,
+            "records_out": rows_in - rows_rejected,
+            "records_rejected": rows_rejected,
+            "blank_rows_skipped": source.blank_rows,
+        }
+        if plan.registration_numbers:
+            headers = _Headers(source.header)
+            filled = pl.concat([
+                source.frame.filter(registration_filled(plan, headers, n)).select(
+                    pl.lit(index, pl.Int64).alias(SRC), ROW, pl.lit(n, pl.Int64).alias(REG))
+                for n in plan.registration_numbers
+            ])
+            lost = filled.join(rejected_rows, on=[SRC, ROW], how="semi").height
+            lost += filled.join(rejected_rows, on=[SRC, ROW], how="anti").join(rejected_regs, on=RECORD, how="semi").height
+            entry["registrations"] = {
+                "records_in": filled.height,
+                "records_out": filled.height - lost,
+                "records_rejected": lost,
+            }
+        used = _used_headers(plan, source)
+        entry["columns_used"] = [h for h in source.header if h in used]
+        entry["columns_not_used"] = [h for h in source.header if h not in used]
+        entry["notes"] = source.notes
+        per_source.append(entry)
+    per_table = {}
+    for table in plan.tables:
+        records_in = candidates[table.name].height
+        records_out = accepted[table.name].height
+        per_table[table.name] = {
+            "records_in": records_in,
+            "records_out": records_out,
+            "records_rejected": records_in - records_out,
+            "rows_written": tables[table.name].height,
+            "merged_duplicates": records_out - tables[table.name].height,
+        }
+    return {"sources": per_source, "tables": per_table}
+
+
+def _used_headers(plan: Plan, source: SourceTable) -> set[str]:
+    headers = _Headers(source.header)
+    used = set()
+    for table in plan.tables:
+        for n in _numbers(table, plan):
+            for column in table.columns:
+                if column.kind == "value":
+                    continue
+                for template in column.headers:
+                    if (name := headers.find(template, n)) is not None:
+                        used.add(name)
+            for template in table.when:
+                if (name := headers.find(template, n)) is not None:
+                    used.add(name)
+    return used
+
+
+def word_rejects(rejects: pl.DataFrame, sources: list[SourceTable], plan: Plan, lang: str) -> pl.DataFrame:
+    """The rejects as the user reads them: source, sheet, row, registration, column, value,
+    code and reason, every CPR-shaped number masked."""
+    numbers = plan.profile.numbers
+    formats = ", ".join(plan.profile.dates + ["yyyy-mm-dd"])
+    worded = {}
+    for full in rejects["code"].unique().to_list():
+        code, enum, table = full.split("|")
+        worded[full] = (code, REASONS[code][lang].format(
+            enum=enum, table=table, formats=formats, decimal=numbers.decimal, thousands=numbers.thousands
+        ))
+    names = pl.DataFrame(
+        {SRC: list(range(len(sources))), "source": [s.source for s in sources], "sheet": [s.sheet for s in sources]},
+        schema={SRC: pl.Int64, "source": pl.String, "sheet": pl.String},
+    )
+    return (
+        rejects.join(names, on=SRC, how="left")
+        .sort([SRC, ROW, REG], nulls_last=False, maintain_order=True)
+        .select(
+            "source", "sheet", pl.col(ROW).alias("row"), pl.col(REG).alias("registration"), "column",
+            pl.col("value").str.replace_all(CPR_ANYWHERE, CPR_MASK).alias("value"),
+            pl.col("code").replace_strict({k: v[0] for k, v in worded.items()}, default=None, return_dtype=pl.String).alias("code"),
+            pl.col("code").replace_strict({k: v[1] for k, v in worded.items()}, default=None, return_dtype=pl.String).alias("reason"),
+        )
+    )

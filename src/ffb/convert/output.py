@@ -1,0 +1,47 @@
+"""Write a conversion: the canonical data package, rejects.csv and conversion-report.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+
+from ffb.contract.datapackage import datapackage_descriptor
+from ffb.convert.engine import Conversion
+
+REPORT_NAME = "conversion-report.json"
+REJECTS_NAME = "rejects.csv"
+
+
+def _canonical_text(frame: pl.DataFrame) -> pl.DataFrame:
+    """Cells as the canonical CSV writes them: ISO dates, true/false, numbers without a
+    trailing `.0`, empty for missing (the same text as ffb.canonical.writer.format_value)."""
+    out = []
+    for name, dtype in frame.schema.items():
+        column = pl.col(name)
+        if dtype == pl.Boolean:
+            out.append(pl.when(column).then(pl.lit("true")).when(~column).then(pl.lit("false")).alias(name))
+        elif dtype == pl.Float64:
+            text = column.round(6).cast(pl.String)
+            out.append(text.str.replace(r"\.0$", "").alias(name))
+        else:
+            out.append(column.cast(pl.String).alias(name))
+    return frame.select(out)
+
+
+def write_conversion(folder: Path, conversion: Conversion, rejects: pl.DataFrame, report: dict, contract: dict) -> dict[str, int]:
+    folder.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for table in contract["tables"]:
+        name = table["name"]
+        frame = conversion.tables.get(name)
+        if frame is None:
+            frame = pl.DataFrame(schema={c["name"]: pl.String for c in table["columns"]})
+        _canonical_text(frame).write_csv(folder / f"{name}.csv", line_terminator="\n", null_value="")
+        counts[name] = frame.height
+    descriptor = json.dumps(datapackage_descriptor(contract), ensure_ascii=False, indent=2)
+    (folder / "datapackage.json").write_text(descriptor + "\n", encoding="utf-8")
+    rejects.write_csv(folder / REJECTS_NAME, line_terminator="\n", null_value="")
+    (folder / REPORT_NAME).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return counts

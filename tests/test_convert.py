@@ -1,0 +1,306 @@
+"""ffb convert: profiles, the engine's accounting, pseudonymisation and the shipped flat-csv-da."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ffb.cli import main
+from ffb.convert.profile import ProfileError, load_profile
+from ffb.convert.pseudonym import Pseudonymiser
+from ffb.convert.run import run_conversion
+from support import CLEAR_CPR, ROOT, TODAY, fictional_cpr
+
+KEY = b"test-key-for-conversion-tests-0123456789"
+FLAT = ROOT / "examples" / "sources" / "flat-csv-da" / "udtraek.csv"
+
+
+def rows(folder: Path, table: str) -> list[dict]:
+    with (folder / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def assert_no_clear_cpr(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            assert not CLEAR_CPR.search(text), f"clear CPR-shaped number in {path.name}"
+
+
+def assert_accounted(report: dict) -> None:
+    assert report["records_in"] == report["records_out"] + report["records_rejected"]
+    for source in report["sources"]:
+        assert source["records_in"] == source["records_out"] + source["records_rejected"]
+        if "registrations" in source:
+            r = source["registrations"]
+            assert r["records_in"] == r["records_out"] + r["records_rejected"]
+    for table in report["tables"].values():
+        assert table["records_in"] == table["records_out"] + table["records_rejected"]
+        assert table["records_out"] == table["rows_written"] + table["merged_duplicates"]
+
+
+@pytest.fixture(scope="module")
+def flat(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("flat") / "package"
+    run_conversion("flat-csv-da", [FLAT], out, KEY)
+    return out
+
+
+def test_flat_csv_da_converts_every_record(flat: Path) -> None:
+    report = json.loads((flat / "conversion-report.json").read_text("utf-8"))
+    assert_accounted(report)
+    assert report["records_in"] == 6 and report["records_rejected"] == 0
+    assert report["sources"][0]["blank_rows_skipped"] == 1
+    assert report["sources"][0]["columns_not_used"] == ["Navn", "Bemærkning"]
+    assert report["tables"]["citizens"] == {
+        "records_in": 6, "records_out": 6, "records_rejected": 0, "rows_written": 4, "merged_duplicates": 2,
+    }
+    assert rows(flat, "citizens") and (flat / "rejects.csv").read_text("utf-8").count("\n") == 1
+
+
+def test_flat_csv_da_output_is_valid_and_has_no_clear_cpr(flat: Path) -> None:
+    from ffb.validate import validate
+
+    report = validate(flat, today=TODAY)
+    assert report.valid, report.issues
+    assert report.counts.get("warning", 0) == 0
+    assert_no_clear_cpr(flat)
+
+
+def test_flat_csv_da_passes_frictionless(flat: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(flat / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+
+
+def test_flat_csv_da_values(flat: Path) -> None:
+    citizens = rows(flat, "citizens")
+    digits = fictional_cpr(1, 1, 85, 1233)
+    expected_id = hmac.new(KEY, digits.encode(), hashlib.sha256).hexdigest()
+    anna = next(c for c in citizens if c["id"] == expected_id)
+    assert (anna["birth_year"], anna["sex"], anna["municipality_code"], anna["cpr"]) == ("1985", "mand", "751", "")
+    assert {c["birth_year"] for c in citizens} == {"1985", "1962", "1999", "1970"}
+
+    interventions = {r["legal_basis"]: r for r in rows(flat, "interventions")}
+    # 7,5 hours a week is 32.5 a month (× 52/12); 2 a week in a group is 8.67.
+    assert interventions["SEL_85"]["hours_per_month_individual"] == "32.5"
+    assert interventions["SEL_85"]["hours_per_month_group"] == "8.67"
+    # 52.341,75 kr. a month is 1720.82 a day (× 12/365), in 2024 prices.
+    assert interventions["SEL_108"]["daily_price_dkk"] == "1720.82"
+    assert interventions["SEL_108"]["price_year"] == "2024"
+    assert interventions["SEL_108"]["start_date"] == "2022-03-15"
+
+    assessments = rows(flat, "assessments")
+    # 3,5 is kept as the VUM score and maps to the severe FFB function level.
+    half = next(a for a in assessments if a["vum_score"] == "3.5")
+    assert half["function_level"].startswith("cae545f5")
+    assert half["assessment_date"] == "2023-08-01" and half["employment_effort"] == "false"
+    # The Excel serial 44986 is 1 March 2023.
+    assert "2023-03-01" in {a["assessment_date"] for a in assessments}
+    providers = {p["id"]: p for p in rows(flat, "providers")}
+    assert providers["87654321"]["name"] == "Bofællesskabet Å"  # the trailing space is gone
+    assert providers["87654321"]["ownership"] == "privat"
+
+
+def test_same_key_gives_same_ids_and_another_key_does_not(flat: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    run_conversion("flat-csv-da", [FLAT], again, KEY)
+    assert rows(again, "citizens") == rows(flat, "citizens")
+    other = tmp_path / "other"
+    run_conversion("flat-csv-da", [FLAT], other, b"another-key-another-key-another")
+    assert {r["id"] for r in rows(other, "citizens")}.isdisjoint({r["id"] for r in rows(flat, "citizens")})
+
+
+def _flat_variant(tmp_path: Path, edit) -> Path:
+    with FLAT.open(encoding="cp1252", newline="") as handle:
+        table = list(csv.reader(handle, delimiter=";"))
+    edit(table)
+    path = tmp_path / "udtraek.csv"
+    with path.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(table)
+    return path
+
+
+def test_unmapped_value_rejects_its_record_and_is_counted(tmp_path: Path) -> None:
+    def edit(table):
+        column = table[0].index("Støttebehov")
+        table[1][column] = "Meget højt"
+        table[4][column] = "Meget højt"
+
+    source = _flat_variant(tmp_path, edit)
+    result = run_conversion("flat-csv-da", [source], tmp_path / "out", KEY)
+    report = result.report
+    assert_accounted(report)
+    assert (report["records_in"], report["records_rejected"]) == (6, 2)
+    assert report["rejected_values"] == [
+        {"column": "Støttebehov", "value": "Meget højt", "code": "unmapped_code", "count": 2}
+    ]
+    rejects = rows(tmp_path / "out", "rejects")
+    assert [(r["row"], r["column"], r["code"]) for r in rejects] == [
+        ("2", "Støttebehov", "unmapped_code"), ("5", "Støttebehov", "unmapped_code"),
+    ]
+    assert "SupportNeedLevelEnum" in rejects[0]["reason"]
+    assert len(rows(tmp_path / "out", "assessments")) == 4
+
+
+def test_conflicting_rows_for_one_key_are_rejected_not_picked(tmp_path: Path) -> None:
+    def edit(table):
+        # The second row of case 2023-0412 gives the citizen another municipality.
+        table[2][table[0].index("Kommune")] = "Odense"
+
+    source = _flat_variant(tmp_path, edit)
+    result = run_conversion("flat-csv-da", [source], tmp_path / "out", KEY)
+    assert_accounted(result.report)
+    codes = {(r["column"], r["code"]) for r in rows(tmp_path / "out", "rejects")}
+    assert ("municipality_code", "conflicting_values") in codes
+    assert result.report["records_rejected"] == 2  # both rows of that citizen
+    assert len(rows(tmp_path / "out", "citizens")) == 3
+
+
+def test_bad_cpr_is_rejected_and_never_shown(tmp_path: Path) -> None:
+    bad = fictional_cpr(32, 1, 80, 1234)  # day 32 does not exist
+
+    def edit(table):
+        table[1][0] = bad
+
+    source = _flat_variant(tmp_path, edit)
+    run_conversion("flat-csv-da", [source], tmp_path / "out", KEY)
+    rejects = rows(tmp_path / "out", "rejects")
+    assert {r["code"] for r in rejects} == {"not_a_cpr"}
+    assert all(bad not in r["value"] for r in rejects)
+    assert_no_clear_cpr(tmp_path / "out")
+
+
+def test_convert_command_exit_codes(tmp_path: Path) -> None:
+    runner = CliRunner()
+    key_file = tmp_path / "key"
+    key_file.write_bytes(KEY)
+    ok = runner.invoke(main, ["convert", "--profile", "flat-csv-da", str(FLAT), "--out", str(tmp_path / "a"),
+                              "--key-file", str(key_file)])
+    assert ok.exit_code == 0, ok.output
+    assert "6 poster, 6 konverteret, 0 afvist" in ok.output
+
+    no_key = runner.invoke(main, ["convert", "--profile", "flat-csv-da", str(FLAT), "--out", str(tmp_path / "b")],
+                           env={"FFB_PSEUDONYM_KEY": ""})
+    assert no_key.exit_code == 2
+    assert "no pseudonymisation key" in no_key.output
+    assert not (tmp_path / "b").exists()
+
+    missing = runner.invoke(main, ["convert", "--profile", "flat-csv-da", str(tmp_path / "nope.csv"),
+                                   "--out", str(tmp_path / "c"), "--key-file", str(key_file)])
+    assert missing.exit_code == 2 and "no such file" in missing.output
+
+    listing = runner.invoke(main, ["convert", "--list-profiles"])
+    assert listing.exit_code == 0 and "flat-csv-da" in listing.output
+
+
+def test_convert_command_exits_1_on_rejects(tmp_path: Path) -> None:
+    def edit(table):
+        table[1][table[0].index("Sag oprettet")] = "31-02-2023"
+
+    source = _flat_variant(tmp_path, edit)
+    runner = CliRunner()
+    result = runner.invoke(main, ["convert", "--profile", "flat-csv-da", str(source), "--out", str(tmp_path / "o"),
+                                  "--lang", "en"], env={"FFB_PSEUDONYM_KEY": KEY.decode()})
+    assert result.exit_code == 1, result.output
+    assert "not_a_date" in result.output
+
+
+# --- profiles -----------------------------------------------------------------------------
+
+
+def _profile_with(tmp_path: Path, old: str, new: str) -> Path:
+    text = (ROOT / "converters" / "flat-csv-da.yaml").read_text("utf-8")
+    assert old in text
+    path = tmp_path / "my-profile.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _line_of(path: Path, fragment: str) -> int:
+    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if fragment in line)
+
+
+def test_misspelt_key_names_file_line_and_key(tmp_path: Path) -> None:
+    path = _profile_with(tmp_path, "      opened_date: Sag oprettet", "      opened_date: {form: Sag oprettet}")
+    with pytest.raises(ProfileError) as error:
+        load_profile(path)
+    message = str(error.value)
+    assert f"{path}:{_line_of(path, 'form: Sag oprettet')}:" in message
+    assert "tables.cases.columns.opened_date.form" in message and "unknown key 'form'" in message
+
+
+def test_unknown_top_level_key_is_an_error(tmp_path: Path) -> None:
+    path = _profile_with(tmp_path, "numbers:\n", "numbrs:\n")
+    with pytest.raises(ProfileError, match=rf"{path.name}:{_line_of(path, 'numbrs:')}: numbrs: unknown key"):
+        load_profile(path)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("  providers:\n", "  leverandoerer:\n", "the contract has no such table"),
+        ("      cvr: Leverandør-CVR", "      cvr_nummer: Leverandør-CVR", "providers has no column 'cvr_nummer'"),
+        ('    "§85": SEL_85', '    "§85": SEL_86', "'SEL_86' is neither a code nor a title in LegalBasisEnum"),
+        ("      rank: 1\n", "      rank: {value: en}\n", "'en' is not a whole number"),
+        ("      id: {from: CPR-nr., derive: pseudonym}\n", "      id: {from: CPR-nr., derive: pseudonym}\n      cpr: CPR-nr.\n",
+         "never writes the clear CPR number"),
+    ],
+)
+def test_profile_can_only_name_what_the_contract_has(tmp_path: Path, old: str, new: str, message: str) -> None:
+    from ffb.convert.plan import compile_plan
+
+    path = _profile_with(tmp_path, old, new)
+    with pytest.raises(ProfileError, match=message):
+        profile, where = load_profile(path)
+        compile_plan(profile, str(where))
+
+
+def test_missing_header_names_the_nearest(tmp_path: Path) -> None:
+    from ffb.read.model import CannotRun
+
+    def edit(table):
+        table[0][table[0].index("Sag oprettet")] = "Sag opretet"
+
+    source = _flat_variant(tmp_path, edit)
+    with pytest.raises(CannotRun, match="no column 'Sag oprettet'; nearest: 'Sag opretet'"):
+        run_conversion("flat-csv-da", [source], tmp_path / "o", KEY)
+
+
+def test_headers_match_whatever_the_case_accents_and_spaces(tmp_path: Path) -> None:
+    def edit(table):
+        table[0] = [f"  {name.upper().replace('Å', 'AA')} " for name in table[0]]
+
+    source = _flat_variant(tmp_path, edit)
+    result = run_conversion("flat-csv-da", [source], tmp_path / "o", KEY)
+    assert result.report["records_out"] == 6
+
+
+def test_pseudonymiser_is_hmac_sha256() -> None:
+    import polars as pl
+
+    pseudonymiser = Pseudonymiser(KEY)
+    values = pl.Series(["a", None, "b", "a"])
+    out = pseudonymiser.series(values).to_list()
+    assert out[0] == out[3] == hmac.new(KEY, b"a", hashlib.sha256).hexdigest()
+    assert out[1] is None and out[2] != out[0]
+
+
+def test_shipped_example_is_the_generated_one(tmp_path: Path) -> None:
+    """examples/sources is generated by its script; a stale copy fails here."""
+    import subprocess
+    import sys
+
+    copy = tmp_path / "sources"
+    shutil.copytree(ROOT / "examples" / "sources", copy)
+    subprocess.run([sys.executable, str(copy / "generate.py")], check=True, capture_output=True)
+    for path in (ROOT / "examples" / "sources").rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts:
+            assert (copy / path.relative_to(ROOT / "examples" / "sources")).read_bytes() == path.read_bytes(), path
