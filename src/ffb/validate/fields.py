@@ -27,7 +27,8 @@ ISSUE_SCHEMA = {
 INTEGER = r"^[+-]?[0-9]+$"
 NUMBER = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 DECIMAL_COMMA = r"^[+-]?[0-9]+,[0-9]+$"
-ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# Year 0000 does not exist in the calendar dates are written in (ISO 8601 without extension).
+ISO_DATE = r"^([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}$"
 DAY_FIRST_DATE = r"^([0-9]{1,2})[-./]([0-9]{1,2})[-./]([0-9]{4})$"
 BOOLEANS = ["true", "false"]
 

@@ -25,7 +25,10 @@ PAST_DATES = (
     ("follow_ups", "follow_up_date"),
 )
 ADULT_AGE = 18
-HIGH_BITS = 0xFFFF_FFFF_FFF0_0000  # the part of a case id's hash that orders cases
+# An order key is a case id's hash in the high bits and a day number in the low 22 bits:
+# every date from year 1 to 9999 (3.65 million days) fits once shifted by DAY_OFFSET.
+HIGH_BITS = 0xFFFF_FFFF_FFC0_0000  # the part of a case id's hash that orders cases
+DAY_OFFSET = 720_000  # days from 0001-01-01 to 1970-01-01 are 719,162
 
 
 def _date_text(column: str) -> pl.Expr:
@@ -71,7 +74,7 @@ def registrations_in_order(ctx: Context) -> list[pl.DataFrame]:
     if undated.len():
         # A case with an unreadable date is left out: its order is unknown.
         dated = dated.filter(~pl.col("case_id").is_in(undated.implode()))
-    day = pl.col("assessment_date").cast(pl.Int32).cast(pl.UInt64) + 100_000  # kept positive
+    day = (pl.col("assessment_date").cast(pl.Int64) + DAY_OFFSET).cast(pl.UInt64)  # kept positive
     order_key = (pl.col("case_id").hash() & pl.lit(HIGH_BITS, dtype=pl.UInt64)) | day
     ordered = dated.select(ROW, "case_id", "assessment_date", "kind", "months_since_previous").sort(
         order_key, maintain_order=True

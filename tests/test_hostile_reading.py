@@ -1,0 +1,110 @@
+"""ffb-validate reads hostile input right: the verdict never depends on how a value or a file
+name happens to be written, and no input makes it crash or exhaust memory.
+
+Each test builds its input in tmp_path from the example package or from a few lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from ffb.validate.engine import Validator
+from support import EXAMPLE, TODAY, copy_example, find_row, read_rows, set_cell, write_rows
+
+VALIDATOR = Validator(today=TODAY)
+CONTRACT = json.loads((Path(__file__).resolve().parents[1] / "src/ffb/contract/compiled.json").read_text("utf-8"))
+TABLES = {table["name"]: table for table in CONTRACT["tables"]}
+DATE_COLUMNS = [(t, c["name"]) for t, table in TABLES.items() for c in table["columns"] if c["type"] == "date"]
+
+
+def _codes(report) -> list[str]:
+    return report.issues["code"].to_list()
+
+
+def _issues(report, code: str) -> list[dict]:
+    return report.issues.filter(pl.col("code") == code).to_dicts()
+
+
+def _cli(*arguments: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    script = Path(sys.executable).with_name("ffb-validate")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "ffb.validate"]
+    return subprocess.run([*command, *arguments], capture_output=True, text=True, timeout=timeout)
+
+
+def _export_document(folder: Path) -> dict:
+    """The package as one export document with native JSON types, as the JSON Schema wants."""
+    document = {}
+    for name, table in TABLES.items():
+        rows = read_rows(folder, name)
+        types = {c["name"]: c["type"] for c in table["columns"]}
+        document[name] = [
+            {key: _native(text, types[key]) for key, text in zip(rows[0], row) if text != ""}
+            for row in rows[1:]
+        ]
+    return document
+
+
+def _native(text: str, column_type: str) -> object:
+    if column_type == "integer":
+        return int(text)
+    if column_type == "number":
+        return float(text)
+    if column_type == "boolean":
+        return text == "true"
+    return text
+
+
+# --- dates before 1970, and year 0000 ----------------------------------------------------
+@pytest.mark.parametrize("day", ["1969-12-31", "1900-01-01", "1950-06-15"])
+def test_dates_before_1970_are_dates(tmp_path, day):
+    """Every date column at once: a date before 1970 never stops the run."""
+    folder = copy_example(tmp_path)
+    baseline = VALIDATOR.validate(folder)
+    assert baseline.exit_code == 0
+    row = find_row(folder, "assessments", kind="visitation")
+    set_cell(folder, "assessments", row, "assessment_date", day)
+    report = VALIDATOR.validate(folder)
+    # The date is read as a date: no type error, and the run reaches the rules across tables.
+    assert "FFB205" not in _codes(report)
+    assert report.exit_code in (0, 1)
+    assert {i["code"] for i in report.issues.to_dicts() if i["row"] == row} - {"FFB205"}
+
+
+@pytest.mark.parametrize(("table", "column"), DATE_COLUMNS)
+def test_every_date_column_takes_1969(tmp_path, table, column):
+    folder = copy_example(tmp_path)
+    rows = read_rows(folder, table)
+    position = rows[0].index(column)
+    for row in rows[1:]:
+        if row[position]:
+            row[position] = "1969-12-31"
+    write_rows(folder, table, rows)
+    report = VALIDATOR.validate(folder)
+    assert not _issues(report, "FFB205")
+
+
+def test_dates_before_1970_in_an_export_document(tmp_path):
+    folder = copy_example(tmp_path)
+    document = _export_document(folder)
+    for row in document["assessments"]:
+        row["assessment_date"] = "1969-" + row["assessment_date"][5:]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    report = VALIDATOR.validate(path)
+    assert not _issues(report, "FFB205")
+    assert report.exit_code in (0, 1)
+
+
+@pytest.mark.parametrize("day", ["0000-01-01", "0000-02-29"])
+def test_year_0000_is_not_a_date(tmp_path, day):
+    folder = copy_example(tmp_path)
+    set_cell(folder, "assessments", 2, "assessment_date", day)
+    report = VALIDATOR.validate(folder)
+    assert [(i["row"], i["column"]) for i in _issues(report, "FFB205")] == [(2, "assessment_date")]
