@@ -108,3 +108,55 @@ def test_year_0000_is_not_a_date(tmp_path, day):
     set_cell(folder, "assessments", 2, "assessment_date", day)
     report = VALIDATOR.validate(folder)
     assert [(i["row"], i["column"]) for i in _issues(report, "FFB205")] == [(2, "assessment_date")]
+
+
+# --- file names are names, never patterns --------------------------------------------------
+GLOB_NAMES = ["citizens[12].csv", "borgere [2024].csv", "citizens*.csv", "citizens?.csv", "~citizens.csv"]
+SIBLINGS = {"citizens1.csv": "c-1", "citizens2.csv": "c-2", "citizensX.csv": "c-x"}
+BAD_CITIZEN = "c-001,665,1970,kvinde,\nc-002,999999,1971,kvinde,\n"  # 999999: no municipality
+
+
+def _glob_trap(folder: Path, name: str, suffix: str) -> Path:
+    """A file with an invalid row named `name`, beside valid files its name matches as a glob."""
+    header = "id,municipality_code,birth_year,sex,cpr\n"
+    for sibling, key in SIBLINGS.items():
+        _write_table(folder / Path(sibling).with_suffix(suffix), header + f"{key},665,1970,kvinde,\n")
+    target = folder / Path(name).with_suffix(suffix)
+    _write_table(target, header + BAD_CITIZEN)
+    return target
+
+
+def _write_table(path: Path, csv_text: str) -> None:
+    if path.suffix == ".csv":
+        path.write_text(csv_text, encoding="utf-8")
+    else:
+        pl.read_csv(csv_text.encode(), infer_schema=False).write_parquet(path)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+@pytest.mark.parametrize("name", GLOB_NAMES)
+def test_file_name_is_not_a_glob_pattern(tmp_path, name, suffix):
+    path = _glob_trap(tmp_path, name, suffix)
+    report = Validator(today=TODAY).validate(path, table="citizens")
+    assert report.tables["citizens"]["rows"] == 2
+    assert [i["row"] for i in report.issues.to_dicts() if i["column"] == "municipality_code"] == [3]
+    assert report.exit_code == 1
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+@pytest.mark.parametrize("name", GLOB_NAMES)
+def test_resource_path_is_not_a_glob_pattern(tmp_path, name, suffix):
+    path = _glob_trap(tmp_path, name, suffix)
+    (tmp_path / "datapackage.json").write_text(
+        json.dumps({"resources": [{"name": "citizens", "path": path.name}]}), encoding="utf-8"
+    )
+    report = VALIDATOR.validate(tmp_path)
+    assert report.tables["citizens"]["rows"] == 2
+    assert [i["row"] for i in report.issues.to_dicts() if i["column"] == "municipality_code"] == [3]
+
+
+def test_file_name_with_brackets_on_the_command_line(tmp_path):
+    path = _glob_trap(tmp_path, "citizens[12].csv", ".csv")
+    result = _cli(str(path), "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["tables"]["citizens"]["rows"] == 2

@@ -122,6 +122,7 @@ def _batches(prepared: _Prepared, source: str):
             row_index_name=ROW,
             row_index_offset=2,
             quote_char='"',
+            glob=False,  # a file name is a name, never a pattern
         )
         if skipped:
             scan = scan.filter(~pl.col(ROW).is_in(skipped))

@@ -18,7 +18,7 @@ def read_parquet(
     path: Path, source: str, tables: list[dict], table_name: str | None = None
 ) -> tuple[list[RawTable], list[Finding]]:
     try:
-        schema = pl.read_parquet_schema(path)
+        schema = pl.scan_parquet(path, glob=False).collect_schema()
     except Exception:  # polars raises several error types for files that are not Parquet
         return [], [Finding("FFB102", source, table_name)]
     header = list(schema)
@@ -28,7 +28,7 @@ def read_parquet(
     name = table["name"]
 
     def batches() -> Iterator[pl.DataFrame]:
-        scan = pl.scan_parquet(path).select(pl.all().cast(pl.String)).with_row_index(ROW, offset=2)
+        scan = pl.scan_parquet(path, glob=False).select(pl.all().cast(pl.String)).with_row_index(ROW, offset=2)
         frame = frame_for_contract(scan, header, table, empty_is_null=True)
         yield from frame.collect_batches(chunk_size=BATCH_ROWS)
 

@@ -90,7 +90,7 @@ def _quoted_and_fine(delimiter: str, width: int) -> pl.Expr:
 
 
 def _lines(path: Path) -> pl.LazyFrame:
-    return pl.scan_lines(path, name=TEXT).with_row_index(ROW, offset=1)
+    return pl.scan_lines(path, name=TEXT, glob=False).with_row_index(ROW, offset=1)
 
 
 def _records(path: Path, delimiter: str, width: int) -> tuple[pl.DataFrame, int]:
@@ -100,7 +100,7 @@ def _records(path: Path, delimiter: str, width: int) -> tuple[pl.DataFrame, int]
     quotes = pl.col(TEXT).str.count_matches('"', literal=True)
     inside = ((quotes % 2).cum_sum() % 2 == 1).shift(1, fill_value=False)
     lines = (
-        pl.scan_lines(path, name=TEXT)
+        pl.scan_lines(path, name=TEXT, glob=False)
         .with_columns(inside.alias("inside"))
         .with_columns(
             (~pl.col("inside")).cast(pl.UInt32).cum_sum().alias(ROW),

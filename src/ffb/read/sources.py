@@ -97,6 +97,8 @@ class _Reader:
                 f"{source}: unsupported file type {suffix or '(none)'}; give a data package, "
                 "CSV, XLSX, JSON, JSON lines or Parquet"
             )
+        # Absolute, so no reader takes a leading `~` or a `scheme://` for anything but a name.
+        path = path.absolute()
         if path.stat().st_size == 0:
             self.note(Finding("FFB101", source, table_name))
         elif suffix in CSV_SUFFIXES:
