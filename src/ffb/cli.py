@@ -77,3 +77,7 @@ def example(out: Path, citizens: int, seed: int) -> None:
 from ffb.convert.cli import convert_command  # noqa: E402
 
 main.add_command(convert_command)
+
+from ffb.aggregate.cli import aggregate_command  # noqa: E402
+
+main.add_command(aggregate_command)

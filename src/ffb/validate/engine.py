@@ -92,8 +92,13 @@ class Validator:
         self.checkers = {name: FieldChecker(t, self.enums) for name, t in self.tables.items()}
         self.today = today or dt.date.today()
 
-    def check_raw(self, raw: RawInput, progress: Progress | None = None) -> tuple[pl.DataFrame, dict]:
-        """Issues of every rule (code, table, row, column, value, detail, source, pointer)."""
+    def check_raw(
+        self, raw: RawInput, progress: Progress | None = None, typed_out: dict | None = None
+    ) -> tuple[pl.DataFrame, dict]:
+        """Issues of every rule (code, table, row, column, value, detail, source, pointer).
+
+        `typed_out`, when given, receives the typed tables (with `_row`), for callers that go
+        on to compute with the data they just checked."""
         found: list[pl.DataFrame] = []
         typed: dict[str, pl.DataFrame] = {}
         table_info: dict[str, dict] = {}
@@ -133,6 +138,8 @@ class Validator:
             {name: info.get("pointer") for name, info in table_info.items()},
         )
         findings = _findings_frame(raw.findings).select(located.columns)
+        if typed_out is not None:
+            typed_out.update(typed)
         return pl.concat([findings, located]), table_info
 
     def validate(

@@ -1,0 +1,81 @@
+"""`ffb aggregate` end to end on the bundled example package."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from ffb.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "canonical"
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("aggregate")
+    result = CliRunner().invoke(main, ["aggregate", str(EXAMPLE), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_every_output_is_written(written: Path) -> None:
+    for name in ("key_figures.csv", "key_figures.parquet", "key_figures.json", "key_figures.xlsx", "report.html"):
+        assert (written / name).stat().st_size > 0, name
+
+
+def test_no_published_cell_counts_fewer_than_five(written: Path) -> None:
+    frame = pl.read_parquet(written / "key_figures.parquet")
+    shown = frame.filter(~pl.col("suppressed"))
+    assert shown.height > 0
+    assert shown["n"].min() >= 5
+    hidden = frame.filter(pl.col("suppressed"))
+    assert hidden.height > 0  # 36 citizens over two municipalities: some cells must be small
+    assert hidden.select(pl.col("n").is_null().all() & pl.col("value").is_null().all() & pl.col("units").is_null().all()).item()
+
+
+def test_csv_json_and_workbook_agree_with_parquet(written: Path) -> None:
+    frame = pl.read_parquet(written / "key_figures.parquet")
+    csv = pl.read_csv(written / "key_figures.csv", schema=frame.schema)
+    assert csv.equals(frame)
+    document = json.loads((written / "key_figures.json").read_text(encoding="utf-8"))
+    assert len(document["key_figures"]) == frame.height
+    assert {f["metric"] for f in document["figures"]} == set(frame["metric"].unique())
+    assert document["min_n"] == 5 and document["excluded_rows"] == []
+    book = load_workbook(written / "key_figures.xlsx", read_only=True)
+    assert set(frame["metric"].unique()) <= {name for name in book.sheetnames}
+    # a suppressed cell has no value in the workbook either
+    sheet = book["function_level_first"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[3]
+    value_col, flag_col = header.index("Værdi"), header.index("Diskretioneret")
+    data = rows[4:]
+    assert any(r[flag_col] == "ja" for r in data)
+    assert all(r[value_col] is None for r in data if r[flag_col] == "ja")
+
+
+def test_english_labels(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["aggregate", str(EXAMPLE), "--out", str(tmp_path), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    frame = pl.read_csv(tmp_path / "key_figures.csv", infer_schema=False)
+    assert "All municipalities" in frame["municipality"].to_list()
+    assert "Key figures across municipalities" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_missing_input_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["aggregate", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "nowhere" in result.output and "Traceback" not in result.output
+
+
+def test_bad_price_index_names_row_and_column(tmp_path: Path) -> None:
+    index = tmp_path / "index.csv"
+    index.write_text("year,price_index\n2023,117.4\n2024,abc\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["aggregate", str(EXAMPLE), "--out", str(tmp_path / "o"), "--price-index", str(index)])
+    assert result.exit_code == 2
+    assert "row 3" in result.output and "price_index" in result.output and "'abc'" in result.output
