@@ -43,11 +43,15 @@ def validator() -> Validator:
 
 
 def _validate(validator: Validator, tables: dict[str, str], folder: Path) -> pl.DataFrame:
-    """Write each table as <name>.csv into `folder` and validate the folder."""
+    """Write each table as <name>.csv into `folder` and validate the folder.
+
+    The snippets hold a few tables on purpose, so they are named as the tables expected.
+    """
     folder.mkdir()
     for name, text in tables.items():
         (folder / f"{name}.csv").write_text(text, encoding="utf-8")
-    return validator.validate(folder, lang="en").issues
+    expected = [name for name in tables if name in validator.tables]
+    return validator.validate(folder, expected, lang="en").issues
 
 
 def _shown(issues: pl.DataFrame) -> str:

@@ -9,7 +9,7 @@ import click
 from ffb import __version__
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ffb")
 def main() -> None:
     """ffb – KL's Fælles Faglige Begreber as a machine-enforceable data contract."""
@@ -81,3 +81,7 @@ main.add_command(convert_command)
 from ffb.aggregate.cli import aggregate_command  # noqa: E402
 
 main.add_command(aggregate_command)
+
+from ffb.codes.cli import codes  # noqa: E402
+
+main.add_command(codes)

@@ -191,6 +191,9 @@ def read_workbook(
             continue
         hint = table_name if table_name and len(workbook.sheet_names) == 1 else sheet_name
         raw, sheet_findings = _sheet_table(rows, sheet_source, tables, hint, enums if template else None)
+        if raw is None and table_name is None and [f.code for f in sheet_findings] == ["FFB110"]:
+            # A sheet that is no table (notes, a pivot table) is left out, with a note.
+            sheet_findings = [Finding("FFB121", sheet_source, value=sheet_name, detail=sheet_findings[0].detail)]
         findings.extend(sheet_findings)
         if raw is not None:
             raw_tables.append(raw)

@@ -7,6 +7,7 @@ from collections import Counter
 
 import polars as pl
 
+from ffb.naming import nearest_table
 from ffb.read.model import ROW, Finding
 
 SHOWN_NAME = 200  # a longer column name is cut in findings (the report shows no more)
@@ -87,8 +88,14 @@ def match_header(
     column name, FFB109).
     """
     name = table_name or recognise_table(header, tables, hint=hint)
+    near = None
+    if name is None and hint:
+        # A file or sheet named almost like a table (goal_condition.csv) is that table.
+        near = name = nearest_table(hint, [t["name"] for t in tables])
     if name is None:
         return None, [Finding("FFB110", source, detail=", ".join(header[:12]))]
     table = next(t for t in tables if t["name"] == name)
     findings, readable = header_findings(header, table, source)
+    if near is not None:
+        findings.insert(0, Finding("FFB120", source, name, value=hint[:SHOWN_NAME]))
     return (table if readable else None), findings

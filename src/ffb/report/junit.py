@@ -45,7 +45,10 @@ def render_junit(report: Report) -> str:
         cases = []
         for code, group in sorted(rows.group_by("code"), key=lambda item: item[0][0]):
             rule = RULES[code[0]]
-            body = "\n".join(f"{_location(r)}: {r['message']}" for r in group.iter_rows(named=True))
+            body = "\n".join(
+                f"{_location(r)}: {r['message']}" + (f"\n  → {r['hint']}" if r.get("hint") else "")
+                for r in group.iter_rows(named=True)
+            )
             title = quoteattr(f"{rule.code} {rule.name}")
             if rule.severity in failing:
                 cases.append(

@@ -8,7 +8,7 @@ import polars as pl
 
 from ffb.validate.catalogue import RULES, SEVERITIES
 
-ISSUE_COLUMNS = ["code", "severity", "source", "table", "row", "pointer", "column", "value", "message"]
+ISSUE_COLUMNS = ["code", "severity", "source", "table", "row", "pointer", "column", "value", "message", "hint"]
 ISSUE_FRAME_SCHEMA = {
     "code": pl.String,
     "severity": pl.String,
@@ -19,6 +19,7 @@ ISSUE_FRAME_SCHEMA = {
     "column": pl.String,
     "value": pl.String,
     "message": pl.String,
+    "hint": pl.String,
 }
 
 

@@ -67,10 +67,13 @@ def render_text(report: Report, color: bool = False, width: int = 120) -> str:
         table.add_column(words["message"], overflow="fold")
         for issue in group.iter_rows(named=True):
             where = issue["pointer"] if issue["pointer"] is not None else ("" if issue["row"] is None else str(issue["row"]))
+            message = Text(issue["message"])
+            if issue.get("hint"):
+                message.append(f"\n→ {issue['hint']}", style="dim")
             table.add_row(
                 where, issue["column"] or "", issue["code"],
                 Text(words["severity_names"][issue["severity"]], style=STYLES[issue["severity"]]),
-                issue["message"],
+                message,
             )
         console.print(table)
     hidden = report.issues.height - shown.height

@@ -237,7 +237,7 @@ rule("FFB110", "unknown-table", "error",
          borger_id,kommunekode
          borger-1,101
          """),
-     good=_tables(borgere="""
+     good=_tables(citizens="""
          id,municipality_code
          borger-1,101
          """))
@@ -297,9 +297,10 @@ rule("FFB116", "table-absent", "info",
      ("Tabel mangler", "Table absent"),
      ("Tabellen {table} er ikke med; henvisninger til den og regler der bruger den, tjekkes ikke.",
       "The table {table} is absent; references to it and rules that use it are not checked."),
-     """A data package or export document that leaves out a table. Partial exports are
-     allowed, but whatever depends on the missing table cannot be checked.""",
-     example_note=_note("""A data package with only `citizens.csv` and `cases.csv` is checked, with
+     """A data package or export document that leaves out a table other than citizens, cases
+     and assessments (whose absence is FFB122). Such partial exports are allowed, but whatever
+     depends on the missing table cannot be checked.""",
+     example_note=_note("""A data package with only `citizens.csv`, `cases.csv` and `assessments.csv` is checked, with
      this note for each of the other tables, and what needs them (such as a reference to
      one) is skipped. Add the missing tables, as a header row alone when they are empty."""))
 rule("FFB117", "names-translated", "info",
@@ -336,6 +337,40 @@ rule("FFB119", "table-given-twice", "error",
          borger-1,101
          borger-2,101
          """))
+rule("FFB120", "name-near-table", "warning",
+     ("Navn næsten som en tabel", "Name close to a table"),
+     ("Navnet {value} er ikke en tabel, men ligner {table}; filen er læst som {table}.",
+      "The name {value} is no table but is close to {table}; the file was read as {table}."),
+     """A file or sheet whose name is not a table of the contract but clearly means one (a
+     missing plural s, a typo) and whose header does not tell the table by itself, is read as
+     that table. Rename it so that every system reads it the same way.""",
+     example_note=_note("""A folder holding `goal_condition.csv` whose header lacks the `rank`
+     column: the file is read as `goal_conditions`, the missing column is reported, and this
+     warning asks to rename the file `goal_conditions.csv`."""))
+rule("FFB121", "sheet-ignored", "info",
+     ("Ark ikke læst", "Sheet not read"),
+     ("Arket {value} passer ikke til nogen tabel og er ikke læst ({detail}).",
+      "The sheet {value} matches no table and was not read ({detail})."),
+     """A workbook may hold sheets besides the tables: notes, a pivot table, a list of
+     changes. A sheet whose name is no table (nor close to one) and whose header holds no
+     table's required columns is left out with this note, so the workbook is still checked.
+     {detail} lists the sheet's first column names, so a data sheet that was meant to be read
+     is easy to spot.""",
+     example_note=_note("""A workbook with the sheets `citizens`, `cases`, `assessments` and
+     `Noter`: the three tables are checked and the `Noter` sheet gets this note. If `Noter`
+     was meant to hold data, name the sheet after its table."""))
+rule("FFB122", "required-table-missing", "error",
+     ("Påkrævet tabel mangler", "Required table missing"),
+     ("Tabellen {table} mangler; et FFB-udtræk skal mindst have citizens, cases og assessments.",
+      "The table {table} is missing; an FFB export must hold at least citizens, cases and assessments."),
+     """KL's FFB reporting sends, per citizen, the citizen, the case (the service request)
+     and the assessments made on it (information gathering); the other tables hang off
+     these. A package, folder, workbook or export document without one of them is not an FFB
+     export. To check some tables on purpose, name them with `--table` (repeatable): only
+     the named tables are then expected.""",
+     example_note=_note("""A folder holding only `citizens.csv` is invalid: `cases` and
+     `assessments` are missing. `ffb-validate folder --table citizens` checks the citizens
+     table alone and expects nothing else."""))
 
 # --- FFB2xx: field rules compiled from the schema ----------------------------------------
 rule("FFB201", "required-missing", "error",

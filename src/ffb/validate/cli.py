@@ -60,7 +60,9 @@ def _progress_printer():
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("--table", "table", metavar="NAME", help="The table a single file holds (else recognised from its header).")
+@click.option("--table", "table", metavar="NAME", multiple=True,
+              help="A table to check (repeatable): a single file is read as this table; a whole export "
+                   "need hold only the tables named (else citizens, cases and assessments are required).")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language of messages.")
 @click.option("--max-errors", type=click.IntRange(min=1), metavar="N", help="List at most N issues (counts still cover all).")

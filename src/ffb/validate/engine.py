@@ -4,20 +4,23 @@ across tables → issues located, masked and worded."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import polars as pl
 
 from ffb.contract.codes import load_contract
-from ffb.read import RawInput, open_input
+from ffb.read import CannotRun, RawInput, open_input
 from ffb.read.model import ROW, Finding
 from ffb.report.masking import CPR_ANYWHERE, CPR_MASK
 from ffb.report.model import ISSUE_COLUMNS, ISSUE_FRAME_SCHEMA, Report, count_issues
 from ffb.validate import rules as _register_rules  # noqa: F401  (registers the cross-table rules)
 from ffb.validate.catalogue import RULES
+from ffb.validate.completeness import expect_tables
 from ffb.validate.context import CROSS_RULES, Context
 from ffb.validate.fields import ISSUE_SCHEMA, FieldChecker, empty_issues
+from ffb.validate.hints import add_hints as hints
+from ffb.validate.hints import describe_pattern
 from ffb.validate.keys import dangling_references, duplicate_keys
 
 Progress = Callable[[str, int], None]
@@ -58,7 +61,7 @@ def _shown(column: str) -> pl.Expr:
 
 
 def word_issues(issues: pl.DataFrame, lang: str, table_order: list[str]) -> pl.DataFrame:
-    """Severity and message for every issue, with every shown text masked."""
+    """Severity, message and hint for every issue, with every shown text masked."""
     severities = {code: rule.severity for code, rule in RULES.items()}
     templates = {code: rule.message[lang] for code, rule in RULES.items()}
     order = {name: i for i, name in enumerate(table_order)}
@@ -67,6 +70,15 @@ def word_issues(issues: pl.DataFrame, lang: str, table_order: list[str]) -> pl.D
     shown = issues.with_columns(
         [_shown(c).alias(c) for c in ("value", "detail", "source", "column", "pointer")]
     )
+    # A pattern is said in words with an example, never as the expression itself.
+    info = {f"{t['name']}.{c['name']}": c for t in load_contract()["tables"] for c in t["columns"]}
+    patterns = {key: describe_pattern(c["pattern"], lang) for key, c in info.items() if "pattern" in c}
+    column_key = pl.concat_str([pl.col("table").fill_null(""), pl.lit("."), pl.col("column").fill_null("")])
+    shown = shown.with_columns(
+        pl.when(pl.col("code") == "FFB207")
+        .then(column_key.replace_strict(patterns, default=None, return_dtype=pl.String))
+        .otherwise(pl.col("detail")).alias("detail")
+    )
     message = pl.col("code").replace_strict(templates, return_dtype=pl.String)
     for placeholder in ("table", "column", "value", "detail"):
         message = message.str.replace_all("{" + placeholder + "}", pl.col(placeholder).fill_null(""), literal=True)
@@ -74,6 +86,7 @@ def word_issues(issues: pl.DataFrame, lang: str, table_order: list[str]) -> pl.D
         shown.with_columns(
             pl.col("code").replace_strict(severities, return_dtype=pl.String).alias("severity"),
             message.alias("message"),
+            hints(shown, lang).str.replace_all(CPR_ANYWHERE, CPR_MASK).alias("hint"),
             pl.col("table").replace_strict(order, default=len(order), return_dtype=pl.Int64).alias("_order"),
         )
         .sort(["_order", "row", "pointer", "column", "code"], nulls_last=False, maintain_order=True)
@@ -145,13 +158,23 @@ class Validator:
     def validate(
         self,
         path: Path,
-        table: str | None = None,
+        table: str | Sequence[str] | None = None,
         lang: str = "da",
         fail_on: str = "error",
         max_errors: int | None = None,
         progress: Progress | None = None,
     ) -> Report:
-        with open_input(path, table) as raw:
+        """Validate `path`. `table` names the tables expected (one name or several): a
+        single file is read as that table, and a whole export need hold only those."""
+        expected = [table] if isinstance(table, str) else list(table or [])
+        for name in expected:
+            if name not in self.tables:
+                raise CannotRun(f"unknown table {name!r}; the tables are: {', '.join(self.tables)}")
+        # A single file is read as the one table named; in a folder or zip every file
+        # keeps its own table.
+        reader_table = expected[0] if len(expected) == 1 and path.is_file() and path.suffix.lower() != ".zip" else None
+        with open_input(path, reader_table) as raw:
+            expect_tables(raw, expected or None)
             issues, table_info = self.check_raw(raw, progress)
             kind = raw.kind
         worded = word_issues(issues, lang, list(self.tables))

@@ -103,7 +103,7 @@ def _column_check(column: dict, enums: dict) -> _ColumnCheck:
     if "enum" in column:
         enum = enums[column["enum"]]
         code = code.when(invalid).then(pl.lit("FFB210"))
-        detail = detail.when(invalid).then(pl.lit(f"{column['enum']} ({enum['title']})"))
+        detail = detail.when(invalid).then(pl.lit(f"{enum['title']} ({column['enum']})"))
         broken = broken | invalid
     elif kind in TYPE_RULES:
         code = code.when(invalid).then(pl.lit(TYPE_RULES[kind]))
