@@ -35,3 +35,27 @@ def contract(project_root: Path) -> dict:
 def json_schema(project_root: Path) -> dict:
     """The committed JSON Schema of one export (validators/ffb.schema.json)."""
     return json.loads((project_root / "validators/ffb.schema.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The website, built once per run with `mkdocs build --strict` (see mkdocs.yml)."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def contract_now(project_root: Path) -> dict:
+    """The contract compiled from schemas/ as it is now (what the website shows)."""
+    from ffb.contract.compile import compile_contract
+
+    return compile_contract(project_root / "schemas" / "ffb.yaml")
