@@ -9,7 +9,10 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 
+import pytest
 from support import EXAMPLE, copy_example, set_cell
+
+from ffb.validate.catalogue import RULES
 
 COMMAND = [sys.executable, "-m", "ffb.validate"]
 
@@ -99,11 +102,27 @@ def test_output_file_and_max_errors(tmp_path):
     assert report["summary"]["counts"]["error"] == 6 and report["summary"]["omitted"] == 4
 
 
-def test_list_rules_as_json():
-    result = subprocess.run([*COMMAND, "--list-rules", "--format", "json"], capture_output=True, text=True, check=True)
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_list_rules_as_json(lang):
+    result = subprocess.run([*COMMAND, "--list-rules", "--format", "json", "--lang", lang],
+                            capture_output=True, text=True, check=True)
     rules = json.loads(result.stdout)
-    codes = [r["code"] for r in rules]
-    assert len(codes) == len(set(codes)) > 40
-    for rule in rules:
-        assert {"code", "name", "severity"} <= set(rule)
-        assert rule["severity"] in ("error", "warning", "info")
+    assert [r["code"] for r in rules] == list(RULES)
+    for listed in rules:
+        rule = RULES[listed["code"]]
+        assert (listed["name"], listed["severity"], listed["group"]) == (rule.name, rule.severity, rule.group)
+        assert (listed["title"], listed["message"]) == (rule.title[lang], rule.message[lang])
+        assert listed["description"] == rule.description
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_list_rules_as_text_and_csv(lang):
+    text = subprocess.run([*COMMAND, "--list-rules", "--lang", lang], capture_output=True, text=True, check=True)
+    lines = text.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == list(RULES)
+    assert all(line.rstrip().endswith(RULES[line.split()[0]].title[lang]) for line in lines)
+    table = subprocess.run([*COMMAND, "--list-rules", "--format", "csv", "--lang", lang],
+                           capture_output=True, text=True, check=True)
+    rows = list(csv.DictReader(io.StringIO(table.stdout)))
+    assert [(r["code"], r["name"], r["severity"], r["title"]) for r in rows] == [
+        (r.code, r.name, r.severity, r.title[lang]) for r in RULES.values()]

@@ -7,7 +7,7 @@ rule, the index links them all, every example is shown, and no CPR number is in 
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from ffb.contract.codes import load_contract
 from ffb.contract.generate import ARTEFACTS, SCHEMA
 from ffb.docs.rule_pages import INDEX
 from ffb.validate.catalogue import RULES
-from ffb.report.masking import CPR_ANYWHERE
+from support import CLEAR_CPR
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = Path("docs/rules")
@@ -34,8 +34,20 @@ def _names(folder: Path) -> set[str]:
     return {path.name for path in folder.iterdir() if path.is_file()}
 
 
-def test_pages_are_a_generated_artefact():
-    assert PAGES in ARTEFACTS
+def test_a_catalogue_change_makes_the_committed_pages_stale(monkeypatch, tmp_path: Path):
+    """`ffb generate` rebuilds the pages from the live catalogue, so editing a rule's message
+    without regenerating turns the up-to-date check red."""
+    rule = RULES["FFB405"]
+    changed = "Dagsprisen {value} kr. er ændret til prøve ({detail} kr.)."
+    monkeypatch.setitem(RULES, "FFB405", replace(rule, message={**rule.message, "da": changed}))
+    out = tmp_path / "rules"
+    ARTEFACTS[PAGES](ROOT / SCHEMA, load_contract(), out)
+    page = (out / "FFB405.md").read_text(encoding="utf-8")
+    assert "er ændret til prøve" in page and page != (COMMITTED / "FFB405.md").read_text(encoding="utf-8")
+    # Only that rule's page changes.
+    others = sorted(n for n in _names(out) if n != "FFB405.md"
+                    and (out / n).read_bytes() != (COMMITTED / n).read_bytes())
+    assert not others, others
 
 
 def test_committed_pages_are_up_to_date(fresh: Path):
@@ -85,7 +97,7 @@ def test_page_shows_the_examples(code: str, fresh: Path):
 
 
 def test_no_page_shows_a_cpr_number_in_clear(fresh: Path):
-    shown = {name: re.findall(CPR_ANYWHERE, (fresh / name).read_text(encoding="utf-8"))
+    shown = {name: CLEAR_CPR.findall((fresh / name).read_text(encoding="utf-8"))
              for name in _names(fresh)}
     assert not {name: found for name, found in shown.items() if found}
     # The privacy rules' examples are there, masked.
