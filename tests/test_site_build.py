@@ -222,3 +222,22 @@ def test_navigation_markers(contract_now: dict, tmp_path: Path):
     assert [next(iter(g)) for g in nav[2]["K"]] == list(code_list_groups(contract_now))
     with pytest.raises(ValueError, match="unknown navigation marker"):
         expand_nav([{"X": "ffb:nothing"}], site, tmp_path)
+
+
+def test_changelog_has_an_entry_for_the_current_versions(built_site: Path, contract_now: dict):
+    schema = contract_now["schema"]
+    changelog = (ROOT / "docs/changelog.md").read_text(encoding="utf-8")
+    entry = re.search(rf"^## {re.escape(schema['version'])}\n(.*?)(?=^## |\Z)", changelog, re.M | re.S)
+    assert entry, f"docs/changelog.md has no section for contract version {schema['version']}"
+    assert schema["ffb_code_system_version"] in entry.group(1)
+    _page(built_site, "changelog")
+
+
+def test_guides_are_linked_from_the_home_page(built_site: Path):
+    home = _page(built_site, "")
+    for guide in ("excel-template", "privacy"):
+        _page(built_site, guide)
+        assert f'href="{guide}/"' in home, f"{guide} is not linked from the home page"
+    for optional in ("validate-in-5-minutes", "write-a-profile", "key-figures", "kl-gateway-checks"):
+        present = (ROOT / "docs" / f"{optional}.md").is_file()
+        assert (f'href="{optional}/"' in home) == present, optional

@@ -113,7 +113,7 @@ def render_cli(pyproject: Path) -> str:
         "# Kommandolinjen",
         "",
         "*Command-line reference.* Alle kommandoer og tilvalg, læst direkte fra programmerne, "
-        "hver gang siden bygges. Alle kommandoer viser den samme hjælp med `--help`.",
+        "hver gang siden bygges. Hver kommando viser sin egen hjælp med `--help`.",
         "",
         "Afslutningskoder for `ffb-validate`: `0` gyldig, `1` ugyldig, `2` kunne ikke køre.",
         "",

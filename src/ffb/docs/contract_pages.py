@@ -24,8 +24,8 @@ TYPE_NAMES = {
     "string": "tekst",
     "integer": "heltal",
     "number": "decimaltal",
-    "date": "dato (ÅÅÅÅ-MM-DD)",
-    "boolean": "sand/falsk (true/false)",
+    "date": "dato",
+    "boolean": "sand/falsk",
 }
 LEGAL_BASIS_ENUM = "LegalBasisEnum"
 
@@ -193,6 +193,12 @@ def _column_section(contract: dict, column: dict) -> list[str]:
         f"- Type: {_type(column)}",
         f"- Påkrævet: {_required(column).strip('*')}",
     ]
+    if column["type"] == "date":
+        facts.append("- Format: ÅÅÅÅ-MM-DD, fx `2024-05-30`")
+    if column["type"] == "boolean":
+        facts.append("- Værdier: `true` eller `false`")
+    if column["type"] == "number":
+        facts.append("- Decimaltegn: punktum, fx `12.5`")
     if column.get("identifier"):
         facts.append("- Rækkens nøgle: unik i tabellen")
     if "minimum" in column or "maximum" in column:

@@ -1,10 +1,10 @@
 """The diagram of how the tables refer to each other, as an SVG drawn here.
 
 The site must work without a network, so the diagram is not left to a JavaScript library or
-a rendering service: the tables are laid out in columns by how far they are from a table
-that refers to nothing (citizens and providers come first), ordered within a column to keep
-lines short, and drawn as boxes listing their key and reference columns. Every line runs
-from a referring column to the table it refers to.
+a rendering service: the tables are laid out in rows by how far they are from a table
+that refers to nothing (citizens and providers come first, at the top), ordered within a row
+to keep lines short, and drawn as boxes listing their key and reference columns. Every line
+runs from a table up to the table one of its columns refers to.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-BOX_WIDTH = 210
-COLUMN_GAP = 90
-ROW_GAP = 26
+BOX_WIDTH = 232
+COLUMN_GAP = 24
+ROW_GAP = 64
 HEADER_HEIGHT = 38
 LINE_HEIGHT = 19
 PADDING = 12
@@ -73,14 +73,18 @@ def layout(tables: list[dict]) -> dict[str, tuple[float, float, float]]:
     def height(name: str) -> float:
         return HEADER_HEIGHT + LINE_HEIGHT * len(_key_columns(by_name[name])) + 8
 
-    tallest = max(sum(height(n) for n in names) + ROW_GAP * (len(names) - 1) for names in columns.values())
+    widest = max(len(names) for names in columns.values())
+    full_width = widest * BOX_WIDTH + (widest - 1) * COLUMN_GAP
     boxes = {}
-    for level, names in columns.items():
-        total = sum(height(n) for n in names) + ROW_GAP * (len(names) - 1)
-        y = PADDING + (tallest - total) / 2
+    y = PADDING
+    for level in sorted(columns):
+        names = columns[level]
+        row_width = len(names) * BOX_WIDTH + (len(names) - 1) * COLUMN_GAP
+        x = PADDING + (full_width - row_width) / 2
         for name in names:
-            boxes[name] = (PADDING + level * (BOX_WIDTH + COLUMN_GAP), y, height(name))
-            y += height(name) + ROW_GAP
+            boxes[name] = (x, y, height(name))
+            x += BOX_WIDTH + COLUMN_GAP
+        y += max(height(n) for n in names) + ROW_GAP
     return boxes
 
 
@@ -98,33 +102,40 @@ def relations_svg(contract: dict, link: Callable[[str], str] | None = None) -> s
         '<defs><marker id="ffb-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" class="ffb-arrowhead"/></marker></defs>',
     ]
-    # Lines first, so boxes sit on top of them.
-    for t in tables:
-        x, y, _ = boxes[t["name"]]
-        for row, column in enumerate(_key_columns(t)):
-            target = column.get("references", {}).get("table")
-            if target not in boxes or target == t["name"]:
-                continue
-            tx, ty, _ = boxes[target]
-            target_row = next(
-                (i for i, c in enumerate(_key_columns(next(o for o in tables if o["name"] == target)))
-                 if c["name"] == column["references"]["column"]),
-                0,
-            )
-            y1 = y + HEADER_HEIGHT + LINE_HEIGHT * row + LINE_HEIGHT / 2
-            y2 = ty + HEADER_HEIGHT + LINE_HEIGHT * target_row + LINE_HEIGHT / 2
-            if tx < x:  # the usual case: the referred table is to the left
-                x1, x2 = x, tx + BOX_WIDTH
-            else:
-                x1, x2 = x + BOX_WIDTH, tx
-            bend = max(40.0, abs(x1 - x2) / 2)
-            c1 = x1 - bend if x2 < x1 else x1 + bend
-            c2 = x2 + bend if x2 < x1 else x2 - bend
-            parts.append(
-                f'<path class="ffb-link" d="M{x1:.1f},{y1:.1f} C{c1:.1f},{y1:.1f} {c2:.1f},{y2:.1f} '
-                f'{x2:.1f},{y2:.1f}" marker-end="url(#ffb-arrow)"><title>{e(t["name"])}.{e(column["name"])} '
-                f'→ {e(target)}.{e(column["references"]["column"])}</title></path>'
-            )
+    # Lines first, so boxes sit on top of them. Each runs from the top of the referring table
+    # to the bottom of the referred one; the ends are spread along the edges so they do not
+    # meet in one point.
+    links = [
+        (t["name"], column)
+        for t in tables
+        for column in t["columns"]
+        if column.get("references", {}).get("table") in boxes
+        and column["references"]["table"] != t["name"]
+    ]
+    outgoing: dict[str, list] = {}
+    incoming: dict[str, list] = {}
+    for source, column in links:
+        outgoing.setdefault(source, []).append(column)
+        incoming.setdefault(column["references"]["table"], []).append((source, column))
+    for target, sources in incoming.items():
+        sources.sort(key=lambda item: boxes[item[0]][0])
+
+    def spread(x: float, index: int, count: int) -> float:
+        return x + BOX_WIDTH * (index + 1) / (count + 1)
+
+    for source, column in links:
+        target = column["references"]["table"]
+        sx, sy, _ = boxes[source]
+        tx, ty, th = boxes[target]
+        x1 = spread(sx, outgoing[source].index(column), len(outgoing[source]))
+        x2 = spread(tx, incoming[target].index((source, column)), len(incoming[target]))
+        y1, y2 = sy, ty + th
+        bend = max(24.0, (y1 - y2) / 2)
+        parts.append(
+            f'<path class="ffb-link" d="M{x1:.1f},{y1:.1f} C{x1:.1f},{y1 - bend:.1f} {x2:.1f},{y2 + bend:.1f} '
+            f'{x2:.1f},{y2:.1f}" marker-end="url(#ffb-arrow)"><title>{e(source)}.{e(column["name"])} '
+            f'→ {e(target)}.{e(column["references"]["column"])}</title></path>'
+        )
     for t in tables:
         x, y, h = boxes[t["name"]]
         box = [
