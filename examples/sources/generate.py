@@ -5,12 +5,13 @@ Danish headers and labels, Windows-1252, decimal commas, mixed date formats, bla
 name and a free-text column. Every CPR number is fictional: born 1 January, with a serial
 made up here. Run from the project folder:
 
-    python examples/sources/generate.py
+    python examples/sources/generate.py [--out FOLDER]
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -68,8 +69,8 @@ FLAT_ROWS = [
 ]
 
 
-def write_flat_csv_da() -> Path:
-    folder = HERE / "flat-csv-da"
+def write_flat_csv_da(out: Path = HERE) -> Path:
+    folder = out / "flat-csv-da"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "udtraek.csv"
     with path.open("w", encoding="cp1252", newline="") as handle:
@@ -79,11 +80,157 @@ def write_flat_csv_da() -> Path:
     return path
 
 
-def main() -> int:
-    for path in (write_flat_csv_da(),):
-        print(f"wrote {path.relative_to(HERE.parent.parent)}")
+SEP_CASE = ["Cpr-nr.", "Navn", "Er sagen afsluttet?", "Afslutningsdato", "Årsag til afslutning", "Målgruppe"]
+# One block of columns per registration; the template has room for nine side by side.
+SEP_REGISTRATION = [
+    "Dato for registrering {n}", "Visitation eller opfølgning {n}", "Antal måneder siden seneste registrering {n}",
+    "Initiativtager {n}", "Ydelse (§85 eller §107) {n}", "Leverandør {n}", "Leverandørens ejerform {n}",
+    "Dagspris §107 (kr.) {n}", "Timer §85 pr. måned, individuel {n}", "Timer §85 pr. måned, i gruppe {n}",
+    "Samlet VUM-score {n}", "Mål sat (ja/nej) {n}", "Tidligere mål opfyldt {n}", "Måltype {n}",
+    "Målets primære tilstand {n}", "Tilstandens VUM-score {n}", "VUM-mål {n}", "Dato for forventet målopfyldelse {n}",
+    "Forsørgelsesgrundlag {n}", "Beskæftigelsesrettet indsats {n}",
+]
+SEP_REGISTRATIONS = 9
+
+
+def _registration(date, kind, months, initiator, service, provider, ownership, price, hours, group, vum,
+                  goals, met, goal_type, condition, condition_vum, target, expected, income, employment):
+    return [date, kind, months, initiator, service, provider, ownership, price, hours, group, vum, goals, met,
+            goal_type, condition, condition_vum, target, expected, income, employment]
+
+
+SEP_CASES = [
+    ([fictional_cpr(90, 1235), "Erik Eksempel", "Nej", None, None, "Udviklingshæmning"], [
+        _registration(dt.date(2023, 1, 10), "Indledende visitation", None, "Sagsbehandler", "§85", "Bostøtten Vest",
+                      "Egen kommune", None, "20,5", 4, 3, "Ja", None, "forbedring", "Lave mad", 3, 2,
+                      dt.date(2024, 1, 10), "Førtidspension", "Nej"),
+        _registration("10-07-2023", "Opfølgning", 6, "Udfører", "§ 85", "Bostøtten Vest", "Egen kommune", None,
+                      18, 4, 3.5, "ja", "delvist", "status quo", "Lave mad", "3,5", "3,5",
+                      "10-01-2024", "Førtidspension", "nej"),
+        _registration(dt.date(2024, 1, 12), "Opfølgning", 6, "Sagsbehandler", "§85", "Bostøtten Vest",
+                      "Egen kommune", None, 12, None, 3, "J", "ja", "forbedring", "Lave mad", 3, 2,
+                      dt.date(2025, 1, 12), "Førtidspension", "x"),
+    ]),
+    ([fictional_cpr(75, 3346), "Frida Fiktiv", "Ja", "30.06.2024", "Ikke yderligere behov (fagpersonvurderet)",
+      "Psykiske vanskeligheder"], [
+        _registration(dt.date(2022, 9, 1), "Indledende visitation", None, "Borger", "§107", "Botilbuddet Engen",
+                      "Privat", "1.850,00", None, None, 4, "Ja", None, "begrænset forværring", "Vaske sig", 4, 4,
+                      dt.date(2023, 9, 1), "Kontanthjælp, aktivitetsparat", None),
+        _registration(dt.date(2023, 9, 4), "Opfølgning", 12, "Myndighed", "§ 107", "Botilbuddet Engen",
+                      "Privat", 1912.5, None, None, 4, "Nej", "Nej", None, None, None, None, None,
+                      "Kontanthjælp, aktivitetsparat", None),
+    ]),
+    ([fictional_cpr(1, 4015), "Gorm Opdigtet", "Nej", None, None, "Autismespektrum"], [
+        _registration(dt.date(2024, 2, 1), "Indledende visitation", None, "Pårørende", "§85", "Bostøtten Vest",
+                      "Egen kommune", None, "8", "2,5", 2, "Ja", None, "Forbedring", "Indgå i samspil og kontakt",
+                      2, 1, dt.date(2025, 2, 1), "SU", "Ja"),
+    ]),
+]
+
+
+def write_sep_template(out: Path = HERE) -> Path:
+    """KL's SEP template as a municipality fills it in by hand: case data, then up to nine
+    registrations side by side, and a notes sheet."""
+    from openpyxl import Workbook
+
+    folder = out / "sep-template"
+    folder.mkdir(parents=True, exist_ok=True)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Indberetning"
+    header = SEP_CASE + [c.replace("{n}", str(n)) for n in range(1, SEP_REGISTRATIONS + 1) for c in SEP_REGISTRATION]
+    sheet.append(header)
+    for case, registrations in SEP_CASES:
+        row = list(case)
+        for registration in registrations:
+            row += registration
+        sheet.append(row)
+    sheet.append([])  # a row left empty between cases, as people do
+    notes = workbook.create_sheet("Noter")
+    notes.append(["Noter til indberetningen"])
+    notes.append(["Sagsbehandler har udfyldt registrering 2 for Frida efter aftale."])
+    path = folder / "sep-skabelon.xlsx"
+    workbook.save(path)
+    return path
+
+
+ROOT = HERE.parent.parent
+# Which table's rows belong to which: (table, its column, the table it points at, that column).
+LINKS = [
+    ("cases", "citizen_id", "citizens", "id"),
+    ("case_target_groups", "case_id", "cases", "id"),
+    ("assessments", "case_id", "cases", "id"),
+    ("conditions", "assessment_id", "assessments", "id"),
+    ("goals", "assessment_id", "assessments", "id"),
+    ("goal_conditions", "goal_id", "goals", "id"),
+    ("interventions", "case_id", "cases", "id"),
+    ("follow_ups", "assessment_id", "assessments", "id"),
+]
+
+
+def canonical_subset(folder: Path, citizens: int) -> dict[str, list[dict]]:
+    """The rows of the first `citizens` citizens of a canonical package and all that hangs on them."""
+    tables = {}
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            tables[path.stem] = list(csv.DictReader(handle))
+    subset = {"citizens": tables["citizens"][:citizens]}
+    for table, column, parent, parent_column in LINKS:
+        keys = {row[parent_column] for row in subset[parent]}
+        subset[table] = [row for row in tables.get(table, []) if row[column] in keys]
+    providers = {row["provider_id"] for row in subset["interventions"] if row["provider_id"]}
+    subset["providers"] = [row for row in tables["providers"] if row["id"] in providers]
+    subset["prices"] = [row for row in tables["prices"] if row["provider_id"] in providers]
+    return subset
+
+
+def write_excel_template(path: Path, canonical: Path = ROOT / "examples" / "canonical", citizens: int = 5) -> Path:
+    """ffb's own Excel template filled in the way people do: Danish names picked from the
+    lists (some with a space after them, some typed in lower case), dates as Excel dates."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from openpyxl import load_workbook
+
+    from ffb.contract.codes import load_contract
+
+    contract = load_contract()
+    enums = contract["enums"]
+    workbook = load_workbook(ROOT / "validators" / "ffb-template.xlsx")
+    subset = canonical_subset(canonical, citizens)
+    for table in contract["tables"]:
+        sheet = workbook[table["name"]]
+        header = [cell.value for cell in sheet[1]]
+        columns = {column["name"]: column for column in table["columns"]}
+        for number, row in enumerate(subset.get(table["name"], [])):
+            values = []
+            for name in header:
+                text = row.get(name, "")
+                column = columns[name]
+                if text == "":
+                    values.append(None)
+                elif "enum" in column and text in enums[column["enum"]]["values"]:
+                    title = enums[column["enum"]]["values"][text]["title"]
+                    values.append(title + " " if number % 2 else title.lower() if number % 5 == 3 else title)
+                elif column["type"] == "date":
+                    values.append(dt.date.fromisoformat(text) if number % 3 else text)
+                elif column["type"] in ("number", "integer"):
+                    values.append(float(text) if column["type"] == "number" else int(text))
+                elif column["type"] == "boolean":
+                    values.append("Ja" if text == "true" else "Nej")
+                else:
+                    values.append(text)
+            sheet.append(values)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else HERE
+    excel = write_excel_template(out / "excel-template" / "ffb-skabelon-udfyldt.xlsx")
+    for path in (write_flat_csv_da(out), write_sep_template(out), excel):
+        print(f"wrote {path}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -18,7 +18,7 @@ import polars as pl
 
 from ffb.convert import parsing
 from ffb.convert.normalise import normal
-from ffb.convert.plan import PREVIOUS, REGISTRATION, ROW_NUMBER, ColumnPlan, Plan, TablePlan
+from ffb.convert.plan import PREVIOUS, REGISTRATION, ROW_NUMBER, TOKENS, ColumnPlan, Plan, TablePlan
 from ffb.convert.pseudonym import Pseudonymiser
 from ffb.convert.sources import ROW, SourceTable
 from ffb.read.model import CannotRun
@@ -78,7 +78,14 @@ def _numbers(table: TablePlan, plan: Plan) -> list[int | None]:
 
 
 def _source_parts(column: ColumnPlan) -> list[str]:
-    return [h for h in column.headers if h not in (REGISTRATION, ROW_NUMBER)]
+    return [h for h in column.headers if h not in TOKENS]
+
+
+def reads(table: TablePlan, source: SourceTable) -> bool:
+    """Whether the table is filled from this source (its sheet, for workbooks)."""
+    if table.sheet is None or source.sheet is None:
+        return source.wanted_sheet is None or table.sheet is None
+    return normal(table.sheet) == normal(source.sheet)
 
 
 def check_headers(plan: Plan, source: SourceTable) -> None:
@@ -87,6 +94,8 @@ def check_headers(plan: Plan, source: SourceTable) -> None:
     where = source.source + (f"[{source.sheet}]" if source.sheet else "")
     missing = []
     for table in plan.tables:
+        if not reads(table, source):
+            continue
         numbers = _numbers(table, plan)
         for column in table.columns:
             if column.kind == "value" or column.optional:
@@ -156,6 +165,8 @@ def _evaluate(column: ColumnPlan, headers: _Headers, n: int | None, plan: Plan, 
         for part in column.headers:
             if part == REGISTRATION:
                 parts.append(pl.lit(str(n)))
+            elif part == PREVIOUS:
+                parts.append(pl.lit(str(n - 1)))
             elif part == ROW_NUMBER:
                 parts.append(pl.col(ROW).cast(pl.String))
             else:
@@ -168,6 +179,10 @@ def _evaluate(column: ColumnPlan, headers: _Headers, n: int | None, plan: Plan, 
     name = headers.first(column.headers, n)
     raw = pl.col(name) if name else pl.lit(None, pl.String)
     label = name or column.headers[0]
+    if column.derive == "year":
+        parsed = parsing.date(raw, plan.date_formats)
+        failed = pl.when(raw.is_not_null() & parsed.is_null()).then(raw)
+        return _Evaluated(parsed.dt.year().cast(pl.Int64), failed, "not_a_date", label)
     if column.derive:
         digits = parsing.cpr_digits(raw)
         value = {
@@ -296,10 +311,14 @@ def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser
     for table in plan.tables:
         parts = []
         for index, source in enumerate(sources):
+            if not reads(table, source):
+                continue
             frame, bad = _candidates(plan, table, source, index)
             parts.append(frame)
             rejects.append(bad)
-        candidates[table.name] = pl.concat(parts)
+        candidates[table.name] = pl.concat(parts) if parts else pl.DataFrame(
+            schema={SRC: pl.Int64, ROW: pl.Int64, REG: pl.Int64, **{c.name: DTYPES[c.type] for c in table.columns}}
+        )
     all_rejects = pl.concat(rejects).unique(maintain_order=True)
 
     # Reject records until no table has conflicting rows left (rejecting only ever removes rows).
@@ -332,7 +351,7 @@ def _merge(frame: pl.DataFrame, table: TablePlan) -> pl.DataFrame:
     """One row per key, every contract column in contract order."""
     key = table.primary_key
     others = [c.name for c in table.columns if c.name not in key]
-    merged = frame.group_by(key, maintain_order=True).agg([pl.col(c).drop_nulls().first() for c in others])
+    merged = frame.sort([SRC, ROW, REG], nulls_last=False, maintain_order=True).group_by(key, maintain_order=True).agg([pl.col(c).drop_nulls().first() for c in others])
     columns = []
     for column in table.contract_columns:
         name = column["name"]
@@ -391,6 +410,8 @@ def _used_headers(plan: Plan, source: SourceTable) -> set[str]:
     headers = _Headers(source.header)
     used = set()
     for table in plan.tables:
+        if not reads(table, source):
+            continue
         for n in _numbers(table, plan):
             for column in table.columns:
                 if column.kind == "value":

@@ -23,6 +23,7 @@ NEVER_WRITTEN = {("citizens", "cpr")}
 REGISTRATION = "{n}"
 PREVIOUS = "{n-1}"
 ROW_NUMBER = "{row}"
+TOKENS = (REGISTRATION, PREVIOUS, ROW_NUMBER)
 
 
 @dataclass
@@ -48,6 +49,7 @@ class ColumnPlan:
 class TablePlan:
     name: str
     per: str
+    sheet: str | None
     when: list[str]
     primary_key: list[str]
     columns: list[ColumnPlan]
@@ -80,7 +82,11 @@ def compile_plan(profile: Profile, where: str, contract: dict | None = None) -> 
         table = tables[table_name]
         by_name = {column["name"]: column for column in table["columns"]}
         columns = []
-        for column_name in spec.columns:
+        names = list(spec.columns)
+        if spec.by_name:
+            names += [c["name"] for c in table["columns"] if c["name"] not in spec.columns
+                      and (table_name, c["name"]) not in NEVER_WRITTEN]
+        for column_name in names:
             key = f"tables.{table_name}.columns.{column_name}"
             if column_name not in by_name:
                 raise ProfileError(
@@ -91,17 +97,21 @@ def compile_plan(profile: Profile, where: str, contract: dict | None = None) -> 
                     f"{where}: {key}: a converter never writes the clear CPR number; map it to "
                     "citizens.id with derive: pseudonym"
                 )
-            column = profile.column(table_name, column_name)
+            if column_name in spec.columns:
+                column = profile.column(table_name, column_name)
+            else:
+                column = Column(**{"from": [column_name, by_name[column_name]["title"]], "optional": True})
             try:
                 columns.append(_column_plan(column, by_name[column_name], profile, enums, defaults, f"{where}: {key}"))
             except CrosswalkError as error:
                 raise ProfileError(str(error)) from error
-        missing_keys = [k for k in table["primary_key"] if k not in spec.columns]
+        missing_keys = [k for k in table["primary_key"] if k not in names]
         if missing_keys:
             raise ProfileError(
                 f"{where}: tables.{table_name}: the key column(s) {', '.join(missing_keys)} must be filled"
             )
-        plans.append(TablePlan(table_name, spec.per, spec.when, table["primary_key"], columns, table["columns"]))
+        sheet = spec.sheet or profile.read.sheet
+        plans.append(TablePlan(table_name, spec.per, sheet, spec.when, table["primary_key"], columns, table["columns"]))
     return Plan(
         profile,
         plans,
@@ -121,13 +131,13 @@ def _column_plan(
         contract_column["name"], kind, ctype, list(column.from_ or column.key or []),
         derive=column.derive, prefix=column.prefix, optional=column.optional, enum=enum,
     )
-    if column.derive == "birth_year" and ctype != "integer" or column.derive == "sex" and enum != "SexEnum":
+    if column.derive in ("birth_year", "year") and ctype != "integer" or column.derive == "sex" and enum != "SexEnum":
         raise ProfileError(f"{where}: derive: {column.derive} does not fit a column of type {enum or ctype}")
-    if column.derive == "pseudonym" and ctype != "string":
+    if column.derive == "pseudonym" and (ctype != "string" or enum):
         raise ProfileError(f"{where}: derive: pseudonym fits only an id column")
     if kind == "key" and ctype != "string":
         raise ProfileError(f"{where}: key fits only an id column")
-    if enum and not column.derive:
+    if enum and column.derive != "sex":
         if enum not in defaults:
             defaults[enum] = default_crosswalk(enum, enums)
         crosswalk = defaults[enum]

@@ -72,8 +72,9 @@ class Column(Strict):
     key: Headers | None = None
     value: str | int | float | bool | None = None
     prefix: str = ""
-    # From a CPR number: the pseudonym (keyed hash), the birth year or the legal sex.
-    derive: Literal["pseudonym", "birth_year", "sex"] | None = None
+    # From a CPR number: the pseudonym (keyed hash), the birth year or the legal sex;
+    # from a date: its year (a price year from the registration date).
+    derive: Literal["pseudonym", "birth_year", "sex", "year"] | None = None
     # The unit the source states the quantity in; the contract's unit is the target.
     unit: Literal["per_day", "per_week", "per_month", "per_year"] | None = None
     # Extra labels for this column only (label → code or Danish title of the code).
@@ -101,7 +102,7 @@ class Column(Strict):
         if len(given) != 1:
             raise ValueError(f"give exactly one of from, key, value (got {', '.join(given) or 'none'})")
         if self.derive and self.from_ is None:
-            raise ValueError("derive needs from: the column holding the CPR number")
+            raise ValueError("derive needs from: the column holding the CPR number or date")
         if self.prefix and self.key is None:
             raise ValueError("prefix is only for key")
         return self
@@ -111,9 +112,20 @@ class Table(Strict):
     """How one canonical table is filled."""
 
     per: Literal["row", "registration"] = "row"
+    # xlsx: the sheet this table is read from (default: read.sheet).
+    sheet: str | None = None
     # Emit a row only where one of these source columns is filled (default: every record).
     when: list[str] = []
-    columns: Annotated[dict[str, Column | str | int | float | bool], Field(min_length=1)]
+    # Every contract column not listed under columns comes from the source column of the same
+    # name or Danish title, when the source has it (a template that follows the contract).
+    by_name: bool = False
+    columns: dict[str, Column | str | int | float | bool] = {}
+
+    @model_validator(mode="after")
+    def _some_columns(self) -> Table:
+        if not self.columns and not self.by_name:
+            raise ValueError("give columns, or by_name: true")
+        return self
 
     @field_validator("columns", mode="before")
     @classmethod

@@ -44,7 +44,8 @@ def run_conversion(profile_name: str | Path, inputs: list[Path], out: Path, key:
 
         conversion, sources = convert_bundles(inputs, plan, pseudonymiser)
     else:
-        sources = [read_source(path, profile.read) for path in inputs]
+        sheets = list(dict.fromkeys(table.sheet for table in plan.tables))
+        sources = [t for path in inputs for t in read_source(path, profile.read, sheets, profile.numbers.decimal)]
         conversion = convert(plan, sources, pseudonymiser)
     rejects = word_rejects(conversion.rejects, sources, plan, lang)
     report = _report(profile, profile_path, contract, conversion, rejects)

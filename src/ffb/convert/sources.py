@@ -17,7 +17,7 @@ import polars as pl
 
 from ffb.convert.profile import Read
 from ffb.read.archives import UnsafeArchive
-from ffb.read.excel import _oversized_sheet, _texts, cell_text
+from ffb.read.excel import _oversized_sheet, cell_text
 from ffb.read.model import CannotRun
 from ffb.read.text_files import NotText, detect_format, transcode_to_utf8
 
@@ -34,15 +34,17 @@ class SourceTable:
     header: list[str]
     blank_rows: int = 0
     notes: list[str] = field(default_factory=list)
+    wanted_sheet: str | None = None  # the sheet the profile asked for (None: the first)
 
 
-def read_source(path: Path, read: Read) -> SourceTable:
+def read_source(path: Path, read: Read, sheets: list[str | None] | None = None, decimal: str = ",") -> list[SourceTable]:
+    """The tables of one export file: the file itself, or each sheet the profile reads."""
     if not path.is_file():
         raise CannotRun(f"{path}: no such file")
     if read.format == "csv":
-        return _read_csv(path, read)
+        return [_read_csv(path, read)]
     if read.format == "xlsx":
-        return _read_xlsx(path, read)
+        return _read_xlsx(path, read, sheets or [read.sheet], decimal)
     raise CannotRun(f"{path}: the {read.format} format is read by its own reader")
 
 
@@ -101,7 +103,15 @@ def _read_csv(path: Path, read: Read) -> SourceTable:
     return SourceTable(str(path), None, frame, header, blank, notes)
 
 
-def _read_xlsx(path: Path, read: Read) -> SourceTable:
+def _cell(value: object, decimal: str) -> str | None:
+    """A cell as text; a number cell is written with the profile's decimal sign, so that it
+    reads the same as a number typed as text."""
+    if isinstance(value, float) and not value.is_integer():
+        return repr(value).replace(".", decimal) if "e" not in repr(value) else repr(value)
+    return cell_text(value)
+
+
+def _read_xlsx(path: Path, read: Read, sheets: list[str | None], decimal: str) -> list[SourceTable]:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -114,12 +124,25 @@ def _read_xlsx(path: Path, read: Read) -> SourceTable:
     if oversized:
         raise CannotRun(f"{path}: {oversized} spans too many cells to read")
     names = workbook.sheet_names
-    wanted = read.sheet or names[0]
-    sheet = next((n for n in names if n.strip().casefold() == wanted.strip().casefold()), None)
-    if sheet is None:
-        raise CannotRun(f"{path}: no sheet named {wanted!r} (the workbook has {', '.join(names)})")
-    known = {n.strip().casefold() for n in read.other_sheets} | {sheet.casefold()}
-    notes = [f"sheet {n!r} not read" for n in names if n.strip().casefold() not in known]
+    wanted_sheets = list(dict.fromkeys(sheets))
+    found = {}
+    for wanted in wanted_sheets:
+        name = wanted or names[0]
+        sheet = next((n for n in names if n.strip().casefold() == name.strip().casefold()), None)
+        if sheet is None:
+            raise CannotRun(f"{path}: no sheet named {name!r} (the workbook has {', '.join(names)})")
+        found[wanted] = sheet
+    known = {n.strip().casefold() for n in read.other_sheets} | {s.casefold() for s in found.values()}
+    unread = [f"sheet {n!r} not read" for n in names if n.strip().casefold() not in known]
+    tables = []
+    for position, (wanted, sheet) in enumerate(found.items()):
+        table = _read_sheet(path, read, workbook, sheet, decimal, unread if position == 0 else [])
+        table.wanted_sheet = wanted
+        tables.append(table)
+    return tables
+
+
+def _read_sheet(path: Path, read: Read, workbook, sheet: str, decimal: str, notes: list[str]) -> SourceTable:
     rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
     where = f"{path}[{sheet}]"
     if len(rows) < read.header_row:
@@ -132,7 +155,7 @@ def _read_xlsx(path: Path, read: Read) -> SourceTable:
     columns = list(zip_longest(*body, fillvalue=""))[: len(header)] if body else []
     data: dict[str, list] = {}
     for index, name in enumerate(header):
-        values = _texts(columns[index]) if index < len(columns) else [None] * len(body)
+        values = [_cell(v, decimal) for v in columns[index]] if index < len(columns) else [None] * len(body)
         if not name:
             if any(v not in (None, "") for v in values):
                 name = f"(kolonne {index + 1})"
