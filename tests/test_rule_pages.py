@@ -92,7 +92,7 @@ def test_page_shows_the_examples(code: str, fresh: Path):
             assert first_line in page, f"{code}: {name}'s header is not shown"
     if rule.example_note:
         assert rule.example_note in page
-    assert "## Example" in page
+    assert "## Eksempel (example)" in page
     assert rule.bad or rule.example_note, f"{code} has neither an example nor a note"
 
 
@@ -102,3 +102,14 @@ def test_no_page_shows_a_cpr_number_in_clear(fresh: Path):
     assert not {name: found for name, found in shown.items() if found}
     # The privacy rules' examples are there, masked.
     assert "010100-****" in (fresh / "FFB601.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_page_says_how_to_fix_it(code: str, fresh: Path):
+    from ffb.validate.hints import TEMPLATES
+
+    page = (fresh / f"{code}.md").read_text(encoding="utf-8")
+    assert "## Sådan retter du det (how to fix)" in page
+    if code in TEMPLATES:
+        danish, english = (text.split("{")[0].strip() for text in TEMPLATES[code])
+        assert danish in page and english in page, f"{code}: the fix is not on its page"

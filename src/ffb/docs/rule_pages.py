@@ -1,9 +1,11 @@
 """One Markdown page per validation rule, and an index of them all: docs/rules/.
 
-The pages are made from the rule catalogue (ffb.validate.catalogue) by `ffb generate`, like
-the other generated artefacts, and are meant for mkdocs-material. Each shows the rule's
-severity, titles, description, message templates and its examples: the failing and the
-passing tables as CSV, or a short text where a few CSV lines cannot show the problem.
+The pages are made from the rule catalogue (ffb.validate.catalogue) and the fixes that
+ffb-validate suggests (ffb.validate.hints) by `ffb generate`, like the other generated
+artefacts, and are meant for mkdocs-material. Each shows the rule's severity, titles,
+description, message templates, how to fix it and its examples: the failing and the passing
+tables as CSV, or a short text where a few CSV lines cannot show the problem. The FFB codes
+in an example link to the code finder of the website.
 
 CPR-shaped values never appear in clear: every page is masked the way ffb-validate's
 reports are (DDMMYY-****).
@@ -19,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ffb.validate.catalogue import GROUPS, RULES, Rule
+from ffb.validate.hints import TEMPLATES as FIXES
 from ffb.report.masking import CPR_ANYWHERE, mask_text
 
 INDEX = "index.md"
@@ -31,9 +34,10 @@ LISTING = (
     "machine-readable list and `--lang en` for English titles."
 )
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-PLACEHOLDER = re.compile(r"\{(table|column|value|detail)\}")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+CODE_FINDER = "../reference/code-finder.md"
 _CPR = re.compile(CPR_ANYWHERE)
-SEVERITY_NAMES = {"error": "error (fejl)", "warning": "warning (advarsel)", "info": "info (oplysning)"}
+SEVERITY_NAMES = {"error": "fejl (error)", "warning": "advarsel (warning)", "info": "oplysning (info)"}
 
 
 def _group_label(digit: str) -> str:
@@ -45,17 +49,17 @@ def _code_placeholders(text: str) -> str:
     return PLACEHOLDER.sub(lambda m: f"`{m.group(0)}`", text)
 
 
-def _code_titles(contract: dict) -> dict[str, tuple[str, str]]:
-    """FFB's UUID codes -> (their Danish name, their code list's title)."""
+def _code_titles(contract: dict) -> dict[str, tuple[str, str, str]]:
+    """FFB's UUID codes -> (their Danish name, their code list's title, the list's name)."""
     return {
-        key: (value["title"], enum.get("title", name))
+        key: (value["title"], enum.get("title", name), name)
         for name, enum in contract["enums"].items()
         for key, value in enum["values"].items()
         if UUID.match(key)
     }
 
 
-def _codes_in(tables: Iterable[str], titles: dict[str, tuple[str, str]]) -> list[str]:
+def _codes_in(tables: Iterable[str], titles: dict[str, tuple[str, str, str]]) -> list[str]:
     """The UUID codes the example tables use, in the order they first appear."""
     seen: dict[str, None] = {}
     for text in tables:
@@ -100,25 +104,38 @@ def render_rule(rule: Rule, contract: dict) -> str:
         "",
         "| | |",
         "|---|---|",
-        f"| Code | `{rule.code}` |",
-        f"| Name | `{rule.name}` |",
-        f"| Group | [{_group_label(rule.code[3])}](index.md#{_anchor(rule.code[3])}) |",
-        f"| Severity | {SEVERITY_NAMES[rule.severity]} |",
-        f"| Title (Danish) | {rule.title['da']} |",
+        f"| Kode (code) | `{rule.code}` |",
+        f"| Navn (name) | `{rule.name}` |",
+        f"| Gruppe (group) | [{_group_label(rule.code[3])}](index.md#{_anchor(rule.code[3])}) |",
+        f"| Alvor (severity) | {SEVERITY_NAMES[rule.severity]} |",
+        f"| Titel | {rule.title['da']} |",
         f"| Title (English) | {rule.title['en']} |",
         "",
-        "## What it checks",
+        "## Hvad reglen tjekker (what it checks)",
         "",
         _code_placeholders(rule.description),
         "",
-        "## Message",
+        "## Meddelelse (message)",
         "",
-        f"- Danish: {_code_placeholders(rule.message['da'])}",
+        f"- Dansk: {_code_placeholders(rule.message['da'])}",
         f"- English: {_code_placeholders(rule.message['en'])}",
         "",
-        "## Example",
+        "## Sådan retter du det (how to fix)",
         "",
     ]
+    fix = FIXES.get(rule.code)
+    if fix:
+        lines += [
+            f"- Dansk: {_code_placeholders(fix[0])}",
+            f"- English: {_code_placeholders(fix[1])}",
+            "",
+            "ffb-validate skriver rådet ved hver melding, udfyldt med kolonne og værdi. "
+            "Eksemplet nedenfor viser den mindste rettelse.",
+            "",
+        ]
+    else:
+        lines += ["Eksemplet nedenfor viser den mindste rettelse.", ""]
+    lines += ["## Eksempel (example)", ""]
     if rule.bad or rule.good:
         lines += [
             "The examples show only the tables and columns that matter. Each table is a file "
@@ -129,22 +146,26 @@ def render_rule(rule: Rule, contract: dict) -> str:
     in_bad, in_good = _changed_lines(rule.bad, rule.good)
     if rule.bad:
         lines += [
-            "### Fails",
+            "### Fejler (fails)",
             "",
             f"ffb-validate reports {rule.code} here; the lines the fix changes are highlighted.",
             "",
         ]
         lines += _csv_blocks(rule.bad, in_bad)
     if rule.good:
-        lines += ["### Passes", "", f"The smallest fix: {rule.code} is no longer reported.", ""]
+        lines += ["### Består (passes)", "", f"The smallest fix: {rule.code} is no longer reported.", ""]
         lines += _csv_blocks(rule.good, in_good)
     if rule.example_note:
         lines += [rule.example_note, ""]
     titles = _code_titles(contract)
     used = _codes_in([*rule.bad.values(), *rule.good.values()], titles)
     if used:
-        lines += ["FFB codes in the example:", "", "| Code | Name | Code list |", "|---|---|---|"]
-        lines += [f"| `{code}` | {titles[code][0]} | {titles[code][1]} |" for code in used]
+        lines += ["FFB-koderne i eksemplet (FFB codes in the example):", "",
+                  "| Kode | Navn | Kodeliste |", "|---|---|---|"]
+        lines += [
+            f"| [`{code}`]({CODE_FINDER}#{titles[code][2]}-{code}) | {titles[code][0]} | {titles[code][1]} |"
+            for code in used
+        ]
         lines.append("")
     page = "\n".join(lines)
     if _CPR.search(page):
@@ -155,7 +176,7 @@ def render_rule(rule: Rule, contract: dict) -> str:
             "holds the full fictional number.",
             "",
         ]
-    lines += ["## All rules", "", f"See [the list of rules](index.md). {LISTING}", ""]
+    lines += ["## Alle regler (all rules)", "", f"See [the list of rules](index.md). {LISTING}", ""]
     return mask_text("\n".join(lines))
 
 
@@ -169,11 +190,11 @@ def render_index(rules: Iterable[Rule]) -> str:
     for rule in rules:
         by_group.setdefault(rule.code[3], []).append(rule)
     lines = [
-        "# Validation rules",
+        "# Valideringsregler",
         "",
         GENERATED_NOTE.rstrip("\n"),
         "",
-        "Every problem `ffb-validate` can report has a rule with a stable code that never changes "
+        "*Validation rules.* Every problem `ffb-validate` can report has a rule with a stable code that never changes "
         "meaning. An error makes the export invalid; a warning does so only with "
         "`--fail-on warning`; an info note never does. Each rule's page shows what it checks, "
         "its message and an example that fails and one that passes.",
@@ -187,11 +208,11 @@ def render_index(rules: Iterable[Rule]) -> str:
             "",
             f"## {_group_label(digit)}",
             "",
-            "| Code | Name | Severity | Title |",
+            "| Kode | Navn | Alvor | Titel |",
             "|---|---|---|---|",
         ]
         lines += [
-            f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.severity} | {r.title['da']} |"
+            f"| [{r.code}]({r.code}.md) | `{r.name}` | {SEVERITY_NAMES[r.severity]} | {r.title['da']} |"
             for r in by_group[digit]
         ]
         lines.append("")
