@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ffb.report.escaping import visible
 from ffb.report.model import Report
 from ffb.validate.catalogue import RULES
 
@@ -39,13 +40,15 @@ STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def render_text(report: Report, color: bool = False, width: int = 120) -> str:
     words = WORDS[report.lang]
     buffer = io.StringIO()
+    # Text from the input is never read as markup or emoji codes: `[/bold]` or `:x:` in a cell
+    # is printed as written. Our own styles come as Text objects.
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
-                      highlight=False, soft_wrap=False)
+                      highlight=False, soft_wrap=False, markup=False, emoji=False)
     rows = f"{sum(info['rows'] for info in report.tables.values()):,}"
     if report.lang == "da":
         rows = rows.replace(",", ".")
     console.print(
-        f"{words['input']}: {report.input} ({report.kind}, {len(report.tables)} {words['tables']}, "
+        f"{words['input']}: {visible(report.input)} ({report.kind}, {len(report.tables)} {words['tables']}, "
         f"{rows} {words['rows']})"
     )
     verdict = Text(f"✓ {words['valid']}" if report.valid else f"✗ {words['invalid']}",
@@ -57,7 +60,7 @@ def render_text(report: Report, color: bool = False, width: int = 120) -> str:
     for (source,), group in shown.group_by("source", maintain_order=True):
         console.print()
         tables = ", ".join(sorted({t for t in group["table"].to_list() if t}))
-        console.print(Text(f"{source or report.input}" + (f"  ({tables})" if tables else ""), style="bold"))
+        console.print(Text(visible(source or report.input) + (f"  ({tables})" if tables else ""), style="bold"))
         uses_pointer = group["pointer"].is_not_null().any()
         table = Table(show_edge=False, box=None, pad_edge=False, header_style="bold")
         table.add_column(words["where"] if uses_pointer else words["row"], justify="left" if uses_pointer else "right", no_wrap=True)
@@ -67,11 +70,11 @@ def render_text(report: Report, color: bool = False, width: int = 120) -> str:
         table.add_column(words["message"], overflow="fold")
         for issue in group.iter_rows(named=True):
             where = issue["pointer"] if issue["pointer"] is not None else ("" if issue["row"] is None else str(issue["row"]))
-            message = Text(issue["message"])
+            message = Text(visible(issue["message"]))
             if issue.get("hint"):
-                message.append(f"\n→ {issue['hint']}", style="dim")
+                message.append(f"\n→ {visible(issue['hint'])}", style="dim")
             table.add_row(
-                where, issue["column"] or "", issue["code"],
+                Text(visible(where)), Text(visible(issue["column"])), issue["code"],
                 Text(words["severity_names"][issue["severity"]], style=STYLES[issue["severity"]]),
                 message,
             )

@@ -13,12 +13,10 @@ from pathlib import Path
 import click
 
 from ffb import __version__
-from ffb.report.masking import mask_text
+from ffb.validate.guard import GuardedCommand, fail
 
 FORMATS = ("text", "json", "csv", "junit")
-def _fail(message: str) -> None:
-    click.echo(f"ffb-validate: error: {mask_text(message)}", err=True)
-    sys.exit(2)
+_fail = fail  # one masked line on stderr, exit 2
 
 
 def _rules_listing(output_format: str, lang: str) -> str:
@@ -58,7 +56,7 @@ def _progress_printer():
     return progress, update
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(cls=GuardedCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--table", "table", metavar="NAME", multiple=True,
               help="A table to check (repeatable): a single file is read as this table; a whole export "
@@ -81,7 +79,13 @@ def main(path, table, output_format, lang, max_errors, fail_on, output, today, l
     if path is None:
         _fail("give a PATH to validate, or --list-rules")
     from ffb.read import CannotRun
+    from ffb.report.output import CannotWrite, check_destination, report_writer
 
+    if output is not None:
+        try:
+            check_destination(output, path, lang)
+        except CannotWrite as problem:
+            _fail(str(problem))
     progress, update = _progress_printer()
     try:
         from ffb.validate.engine import Validator
@@ -98,6 +102,8 @@ def main(path, table, output_format, lang, max_errors, fail_on, output, today, l
         _fail(f"{path}: not enough memory to validate this input")
     except Exception as error:  # never a traceback: say what failed, in one line
         _fail(f"{path}: could not validate ({type(error).__name__}: {error})")
+    # Anything else that goes wrong (a panic in a library, Ctrl-C, a stop signal) is caught by
+    # GuardedCommand: exit 2, never 1.
 
     if output_format == "json":
         from ffb.report.json_format import render_json as render
@@ -113,8 +119,9 @@ def main(path, table, output_format, lang, max_errors, fail_on, output, today, l
 
         color = output is None and sys.stdout.isatty()
         text = render_text(report, color=color)
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    try:
+        with report_writer(output, lang) as write:
+            write(text)
+    except CannotWrite as problem:
+        _fail(str(problem))
     sys.exit(report.exit_code)

@@ -12,7 +12,7 @@ import polars as pl
 from ffb.contract.codes import load_contract
 from ffb.read import CannotRun, RawInput, open_input
 from ffb.read.model import ROW, Finding
-from ffb.report.masking import CPR_ANYWHERE, CPR_MASK
+from ffb.report.masking import mask_expr, mask_text
 from ffb.report.model import ISSUE_COLUMNS, ISSUE_FRAME_SCHEMA, Report, count_issues
 from ffb.validate import rules as _register_rules  # noqa: F401  (registers the cross-table rules)
 from ffb.validate.catalogue import RULES
@@ -52,7 +52,7 @@ def _locate(issues: pl.DataFrame, sources: dict[str, str], pointers: dict[str, s
 
 def _shown(column: str) -> pl.Expr:
     """A value as a report may show it: CPR numbers masked, very long values shortened."""
-    masked = pl.col(column).str.replace_all(CPR_ANYWHERE, CPR_MASK)
+    masked = mask_expr(pl.col(column))
     return (
         pl.when(masked.str.len_chars() > SHOWN_VALUE_LENGTH)
         .then(pl.concat_str([masked.str.slice(0, SHOWN_VALUE_LENGTH), pl.lit("…")]))
@@ -69,6 +69,7 @@ def word_issues(issues: pl.DataFrame, lang: str, table_order: list[str]) -> pl.D
     # name or a file name can hold a CPR number too.
     shown = issues.with_columns(
         [_shown(c).alias(c) for c in ("value", "detail", "source", "column", "pointer")]
+        + [mask_expr(pl.col("table")).alias("shown_table")]
     )
     # A pattern is said in words with an example, never as the expression itself.
     info = {f"{t['name']}.{c['name']}": c for t in load_contract()["tables"] for c in t["columns"]}
@@ -80,13 +81,14 @@ def word_issues(issues: pl.DataFrame, lang: str, table_order: list[str]) -> pl.D
         .otherwise(pl.col("detail")).alias("detail")
     )
     message = pl.col("code").replace_strict(templates, return_dtype=pl.String)
-    for placeholder in ("table", "column", "value", "detail"):
-        message = message.str.replace_all("{" + placeholder + "}", pl.col(placeholder).fill_null(""), literal=True)
+    for placeholder, column in (("table", "shown_table"), ("column", "column"), ("value", "value"), ("detail", "detail")):
+        message = message.str.replace_all("{" + placeholder + "}", pl.col(column).fill_null(""), literal=True)
     return (
         shown.with_columns(
             pl.col("code").replace_strict(severities, return_dtype=pl.String).alias("severity"),
-            message.alias("message"),
-            hints(shown, lang).str.replace_all(CPR_ANYWHERE, CPR_MASK).alias("hint"),
+            mask_expr(message).alias("message"),
+            mask_expr(hints(shown, lang)).alias("hint"),
+            pl.col("shown_table").alias("table"),
             pl.col("table").replace_strict(order, default=len(order), return_dtype=pl.Int64).alias("_order"),
         )
         .sort(["_order", "row", "pointer", "column", "code"], nulls_last=False, maintain_order=True)
@@ -183,9 +185,13 @@ class Validator:
         if max_errors is not None and worded.height > max_errors:
             omitted = worded.height - max_errors
             worded = worded.head(max_errors)
+        tables = {
+            name: {key: mask_text(value) if isinstance(value, str) else value for key, value in info.items()}
+            for name, info in table_info.items()
+        }
         return Report(
-            input=str(path), kind=kind, lang=lang, fail_on=fail_on, issues=worded,
-            tables=table_info, counts=counts, by_table=by_table, by_rule=by_rule, omitted=omitted,
+            input=mask_text(str(path)), kind=kind, lang=lang, fail_on=fail_on, issues=worded,
+            tables=tables, counts=counts, by_table=by_table, by_rule=by_rule, omitted=omitted,
         )
 
 

@@ -1,0 +1,191 @@
+"""What ffb-validate writes is safe whatever the input holds: text from the input is shown, never
+obeyed (no terminal markup, escape sequences or spreadsheet formulas), every report parses, no
+crash reads as "invalid", the report never overwrites the export, and no clear CPR number
+leaves the program."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import polars as pl
+import pytest
+from click.testing import CliRunner
+
+from support import EXAMPLE, TODAY, copy_example, set_cell
+
+from ffb.report.escaping import INVISIBLE, visible
+from ffb.report.model import ISSUE_FRAME_SCHEMA, Report, count_issues
+from ffb.report.text import render_text
+from ffb.validate import cli
+
+COMMAND = [sys.executable, "-m", "ffb.validate"]
+
+
+def run(*args: str, **options) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*COMMAND, *args, "--today", TODAY.isoformat()], capture_output=True, text=True, timeout=180, **options
+    )
+
+
+def report_with(values: dict[str, str], input_name: str = "export.csv", lang: str = "en") -> Report:
+    """A report holding one issue whose texts are `values` (source, column, value, message, …)."""
+    row = {"code": "FFB207", "severity": "error", "source": "export.csv", "table": "citizens", "row": 2,
+           "pointer": None, "column": "id", "value": "x", "message": "x is wrong."}
+    row.update(values)
+    issues = pl.DataFrame([row], schema=ISSUE_FRAME_SCHEMA)
+    counts, by_table, by_rule = count_issues(issues)
+    return Report(input=input_name, kind="table", lang=lang, fail_on="error", issues=issues,
+                  tables={"citizens": {"source": row["source"], "rows": 1}},
+                  counts=counts, by_table=by_table, by_rule=by_rule)
+
+
+# --- terminal markup (values, file names and sheet names are text, not markup) -------------
+
+MARKUP = ["[/bold]a", "[citizens]", "[link=https://example.org]click[/link]", "[bold red]x", ":thumbs_up:"]
+
+
+@pytest.mark.parametrize("text", MARKUP)
+def test_markup_in_a_value_or_a_name_is_printed_as_written(text):
+    report = report_with({"value": text, "message": f"{text} is wrong.", "source": f"x{text}y.xlsx",
+                          "column": text}, input_name=f"x{text}y.xlsx")
+    for color in (False, True):
+        shown = render_text(report, color=color)
+        assert f"{text} is wrong." in shown
+        assert f"x{text}y.xlsx" in shown
+
+
+def test_a_closing_tag_in_a_cell_is_reported_not_a_crash(tmp_path):
+    folder = copy_example(tmp_path)
+    set_cell(folder, "citizens", 2, "id", "[/bold]a")
+    result = run(str(folder), "--lang", "en")
+    assert result.returncode == 1, result.stderr
+    assert "[/bold]a" in result.stdout
+    assert "Traceback" not in result.stderr and result.stderr == ""
+
+
+# --- no crash exits 1 ------------------------------------------------------------------------
+
+class PanicLike(BaseException):
+    """Stands for pyo3_runtime.PanicException, which derives from BaseException."""
+
+
+@pytest.mark.parametrize("error", [RuntimeError("boom in the renderer"), PanicLike("called `unwrap()`"),
+                                   MemoryError(), KeyboardInterrupt()])
+def test_an_unexpected_error_anywhere_exits_2_with_one_line(monkeypatch, error):
+    def explode(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr("ffb.report.text.render_text", explode)
+    result = CliRunner().invoke(cli.main, [str(EXAMPLE), "--today", TODAY.isoformat(), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ffb-validate: error:"), result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_the_one_line_error_is_masked_and_escaped(monkeypatch):
+    from support import fictional_cpr
+
+    number = fictional_cpr(day=3, month=4, year=55, serial=9876)
+
+    def explode(*args, **kwargs):
+        raise RuntimeError(f"bad value {number}\nsecond line \x1b[2J")
+
+    monkeypatch.setattr("ffb.report.text.render_text", explode)
+    result = CliRunner().invoke(cli.main, [str(EXAMPLE), "--today", TODAY.isoformat()])
+    assert result.exit_code == 2
+    assert number not in result.stderr and "030455-****" in result.stderr
+    assert "\x1b" not in result.stderr and "\\n" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+# --- control and invisible characters in the text report -------------------------------------
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [("a\x1b[2Jb", "a\\u001b[2Jb"), ("\x1b]0;title\x07", "\\u001b]0;title\\u0007"), ("a\nb", "a\\nb"),
+     ("a\rb", "a\\rb"), ("a\tb", "a\\tb"), ("a\x00b", "a\\u0000b"), ("a\u200bb", "a\\u200bb"),
+     ("a\u00a0b", "a\\u00a0b"), ("\ufeffa", "\\ufeffa"), ("a\u202eb", "a\\u202eb"), ("a\x9bb", "a\\u009bb"),
+     ("a\u2028b", "a\\u2028b"), ("a\U000e0041b", "a\\U000e0041b"), ("æøå ÆØÅ é", "æøå ÆØÅ é")],
+)
+def test_control_and_invisible_characters_are_shown_escaped(raw, shown):
+    assert visible(raw) == shown
+    report = report_with({"value": raw, "message": f"{raw} is wrong.", "source": f"f{raw}.csv", "column": raw},
+                         input_name=f"in{raw}.csv")
+    text = render_text(report, width=200)
+    assert f"{shown} is wrong." in text
+    assert f"f{shown}.csv" in text and f"in{shown}.csv" in text
+    if raw != shown:
+        assert raw not in text
+
+
+def test_every_invisible_character_class_is_covered():
+    missing = [
+        f"U+{code:04X}"
+        for code in range(0x110000)
+        if (unicodedata.category(chr(code)) in {"Cc", "Cf", "Cs", "Zl", "Zp"}
+            or (unicodedata.category(chr(code)) == "Zs" and code != 0x20))
+        and not INVISIBLE.fullmatch(chr(code))
+    ]
+    assert missing == []
+
+
+def test_escape_sequences_from_a_file_never_reach_the_terminal(tmp_path):
+    folder = copy_example(tmp_path)
+    set_cell(folder, "citizens", 2, "id", "a\x1b[2J\x1b]0;owned\x07\nb")
+    result = run(str(folder), "--lang", "en")
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "a\\u001b[2J\\u001b]0;owned\\u0007\\nb" in result.stdout
+
+
+# --- -o: clear errors, and never over the export ------------------------------------------
+
+def test_output_into_a_missing_folder_is_a_clear_error(tmp_path):
+    for lang, words in (("da", "findes ikke"), ("en", "does not exist")):
+        result = run(str(EXAMPLE), "-o", str(tmp_path / "no" / "dir" / "r.txt"), "--lang", lang)
+        assert result.returncode == 2
+        assert words in result.stderr and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_output_to_a_full_disk_is_a_clear_error():
+    result = run(str(EXAMPLE), "-o", "/dev/full", "--lang", "en", "--format", "json")
+    assert result.returncode == 2
+    assert "cannot write the report to /dev/full" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_output_never_overwrites_an_input_file(tmp_path):
+    folder = copy_example(tmp_path)
+    cases = folder / "cases.csv"
+    before = cases.read_bytes()
+    single = tmp_path / "citizens.csv"
+    single.write_bytes((folder / "citizens.csv").read_bytes())
+    link = tmp_path / "link.csv"
+    link.symlink_to(single)
+    attempts = [
+        (str(folder), str(cases)),
+        (str(folder / "datapackage.json"), str(cases)),
+        (str(single), str(single)),
+        (str(single), str(link)),
+    ]
+    for source, target in attempts:
+        for lang, words in (("da", "der valideres"), ("en", "being validated")):
+            result = run(source, "-o", target, "--lang", lang, "--format", "csv")
+            assert result.returncode == 2, (source, target, result.stderr)
+            assert words in result.stderr
+    assert cases.read_bytes() == before
+    assert single.read_bytes() == (folder / "citizens.csv").read_bytes()
+
+
+def test_a_report_file_is_written_whole_with_ordinary_permissions(tmp_path):
+    target = tmp_path / "report.txt"
+    result = run(str(EXAMPLE), "-o", str(target))
+    assert result.returncode == 0
+    assert "Gyldig" in target.read_text(encoding="utf-8")
+    assert target.stat().st_mode & 0o044  # readable by others, as any file the user writes
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]  # no temporary file left
