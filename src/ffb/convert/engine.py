@@ -22,7 +22,7 @@ from ffb.convert.plan import PREVIOUS, REGISTRATION, ROW_NUMBER, TOKENS, ColumnP
 from ffb.convert.pseudonym import Pseudonymiser
 from ffb.convert.sources import ROW, SourceTable
 from ffb.read.model import CannotRun
-from ffb.report.masking import CPR_ANYWHERE, CPR_MASK
+from ffb.report.masking import mask_expr
 
 SRC, REG = "_src", "_n"
 RECORD = [SRC, ROW, REG]
@@ -445,7 +445,7 @@ def word_rejects(rejects: pl.DataFrame, sources: list[SourceTable], plan: Plan, 
         .sort([SRC, ROW, REG], nulls_last=False, maintain_order=True)
         .select(
             "source", "sheet", pl.col(ROW).alias("row"), pl.col(REG).alias("registration"), "column",
-            pl.col("value").str.replace_all(CPR_ANYWHERE, CPR_MASK).alias("value"),
+            mask_expr(pl.col("value")).alias("value"),
             pl.col("code").replace_strict({k: v[0] for k, v in worded.items()}, default=None, return_dtype=pl.String).alias("code"),
             pl.col("code").replace_strict({k: v[1] for k, v in worded.items()}, default=None, return_dtype=pl.String).alias("reason"),
         )

@@ -26,15 +26,19 @@ _SEPARATOR = "[\\s\u200b-\u200d\u2060\ufeff\\-\u2010-\u2015\u2212\ufe58\ufe63\uf
 _DAY = "(?:[0\uff10][1-9\uff11-\uff19]|[12\uff11\uff12][0-9\uff10-\uff19]|[3\uff13][01\uff10\uff11])"
 _MONTH = "(?:[0\uff10][1-9\uff11-\uff19]|[1\uff11][0-2\uff10-\uff12])"
 
-# A CPR-shaped number, no boundaries. The named group `date` is the part a mask keeps.
-CPR_SHAPE = (
+# A CPR number as a value is written: DDMMYY, an optional dash, four digits (groups: day, month,
+# year). For reading such values, not for finding them in text.
+CPR_SHAPE = r"(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])([0-9]{2})-?[0-9]{4}"
+# A CPR-shaped number however it is written (see above), no boundaries. The named group `date`
+# is the part a mask keeps.
+CPR_LIKE = (
     f"(?P<date>{_DAY}{_SEPARATOR}{_MONTH}{_SEPARATOR}{_DIGIT}{{2}}){_SEPARATOR}{_DIGIT}{{4}}"
 )
 # A CPR-shaped number anywhere in a text, with no digit right before or after it (Python `re`).
-CPR_ANYWHERE = f"(?<!{_DIGIT}){CPR_SHAPE}(?!{_DIGIT})"
+CPR_ANYWHERE = f"(?<!{_DIGIT}){CPR_LIKE}(?!{_DIGIT})"
 # The same for polars, whose regular expressions have no look-around: the characters around
 # the number are matched and put back.
-_CPR_WITH_NEIGHBOURS = f"(?P<before>^|[^{_DIGITS}]){CPR_SHAPE}(?P<after>[^{_DIGITS}]|$)"
+_CPR_WITH_NEIGHBOURS = f"(?P<before>^|[^{_DIGITS}]){CPR_LIKE}(?P<after>[^{_DIGITS}]|$)"
 CPR_MASK = "${before}${date}-****${after}"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
