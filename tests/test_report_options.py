@@ -202,3 +202,39 @@ def test_error_naming_an_unknown_table_masks_a_cpr_number():
 def test_error_when_nothing_is_given():
     result = CliRunner().invoke(main, [])
     _one_line_error(result)
+
+
+# --- long values -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("length", "shortened"), [(120, False), (121, True)])
+def test_values_are_shortened_beyond_120_characters(length: int, shortened: bool, tmp_path: Path):
+    folder = tmp_path / "package"
+    folder.mkdir()
+    value = ("x" * length)
+    (folder / "citizens.csv").write_text(f"id,municipality_code\n{value},101\n", encoding="utf-8")
+    result = run(str(folder), "--format", "json", "--lang", "en")
+    [issue] = [i for i in json.loads(result.stdout)["issues"] if i["column"] == "id"]
+    assert issue["value"] == (value[:120] + "…" if shortened else value)
+
+
+def _citizens_with_unknown_codes(folder: Path, rows: int) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / "citizens.csv"
+    lines = "".join(f"borger-{n},999,1970,mand,\n" for n in range(rows))
+    path.write_text(f"id,municipality_code,birth_year,sex,cpr\n{lines}", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("total", [1000, 1001])
+def test_text_lists_at_most_1000_issues_and_says_how_many_more(total: int, tmp_path: Path):
+    # Issues besides the unknown codes (notes on the file), counted on a one-row file.
+    one = json.loads(run(str(_citizens_with_unknown_codes(tmp_path / "one", 1)), "--format", "json").stdout)
+    others = len(one["issues"]) - 1
+    path = _citizens_with_unknown_codes(tmp_path / "many", total - others)
+    report = json.loads(run(str(path), "--format", "json").stdout)
+    assert len(report["issues"]) == total
+    text = run(str(path), "--lang", "en").stdout
+    assert "FFB210 unknown-code" in text and f"{total - others}" in text
+    if total <= 1000:
+        assert "more; use --format json or csv" not in text
+    else:
+        assert f"and {total - 1000} more; use --format json or csv" in text

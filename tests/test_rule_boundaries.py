@@ -308,3 +308,39 @@ def test_field_bound(name: str, column: str, value: str, code: str, expected: bo
     assert (not found.is_empty()) is expected, shown(report.issues)
     if expected:
         assert found["row"].to_list() == [2] and found["value"].to_list() == [value]
+
+
+@pytest.mark.parametrize(("given", "shown_as"), [("99.99", "99.99"), ("55500.00", "55500"), ("25000.5", "25000.5")])
+def test_amounts_are_shown_as_given_whole_ones_without_decimals(given: str, shown_as: str, tmp_path: Path):
+    found = issues_of(validate_tables(tmp_path / "case", _daily_price(given), lang="en"), "FFB405")
+    assert found["value"].to_list() == [shown_as]
+    assert found["message"][0].startswith(f"The daily price {shown_as} DKK is outside")
+
+
+def test_hours_in_all_are_shown_as_a_sum(tmp_path: Path):
+    found = issues_of(validate_tables(tmp_path / "case", _hours("200.25", "50.5"), lang="en"), "FFB404")
+    assert found["value"].to_list() == ["250.75"]
+    assert "above 250" in found["message"][0]
+
+
+# --- FFB311: the expected level against the level found, per goal type --------------------------
+# FFB's function levels are ordered from no (0) to complete (4) reduction of function; a lower
+# step is a better level. The assessment found the middle step, 2.
+def _goal(goal_type: str, target_step: int) -> dict[str, str]:
+    now = CODES.by_ordinal("FunctionLevelEnum", 2)
+    target = CODES.by_ordinal("FunctionLevelEnum", target_step)
+    kind = CODES.code("GoalTypeEnum", goal_type)
+    return {"assessments": table("id,case_id,assessment_date,kind,function_level",
+                                 f"reg-1,sag-1,2024-03-10,visitation,{now}"),
+            "goals": table("id,assessment_id,goal_type,target_function_level", f"maal-1,reg-1,{kind},{target}")}
+
+
+@pytest.mark.parametrize(("goal_type", "target_step", "expected"), [
+    ("Udvikle funktionsevne", 1, False), ("Udvikle funktionsevne", 2, True), ("Udvikle funktionsevne", 3, True),
+    ("Fastholde funktionsevne", 1, True), ("Fastholde funktionsevne", 2, False), ("Fastholde funktionsevne", 3, True),
+    ("Begrænse tab af funktionsevne", 1, True), ("Begrænse tab af funktionsevne", 2, False),
+    ("Begrænse tab af funktionsevne", 3, False),
+])
+def test_goal_target_against_type(goal_type: str, target_step: int, expected: bool, tmp_path: Path):
+    report = validate_tables(tmp_path / "case", _goal(goal_type, target_step), lang="en")
+    assert (not issues_of(report, "FFB311").is_empty()) is expected, shown(report.issues)
