@@ -312,6 +312,20 @@ def test_reader_walks_through_the_site_and_finds_mobilitet(
     assert _versions_shown(browser) == expected_versions
     browser.screenshot(SCREENSHOTS / "6-code-finder.png")
 
+    # A second search, for a word inside names: the service codes of socio-pedagogical support.
+    browser.evaluate("document.querySelector('input.md-search__input').value = ''")
+    browser.click("input.md-search__input")
+    browser.type_text("socialpædagogisk")
+    titles = browser.wait_for(
+        """(() => { const t = [...document.querySelectorAll('.md-search-result__link h1, .md-search-result__link h2')]
+          .map(h => h.textContent.trim()); return t.length > 1 ? t : null; })()""",
+        timeout=30,
+    )
+    services = contract_now["enums"]["ServiceEnum"]["values"]
+    expected = {v["title"] for v in services.values() if "socialpædagogisk" in v["title"].lower()}
+    assert expected and expected & set(titles), f"no service found for socialpædagogisk: {titles}"
+    browser.screenshot(SCREENSHOTS / "7-search-socialpaedagogisk.png")
+
     # Nothing was fetched from anywhere but the local server.
     outside = [u for u in browser.requests
                if not u.startswith((served_site, "data:", "blob:", "about:"))]

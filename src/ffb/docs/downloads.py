@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ffb.docs.markdown import code, table
+from ffb.docs.markdown import table
 
 PAGE = "reference/downloads.md"
 FOLDER = "reference/files"
@@ -124,13 +124,19 @@ def render_downloads(contract: dict, files: list[Download]) -> str:
         "",
     ]
     rows = [
-        [f"[{d.title}](files/{d.name})", code(d.name), d.description,
-         f"{len(d.content) / 1024:.0f} KB", code(d.sha256[:16])]
+        [f"**{d.title}**<br>[{d.name}](files/{d.name})", d.description,
+         f"{len(d.content) / 1024:.0f} KB"]
         for d in files
     ]
-    lines += table(["Fil", "Filnavn", "Indhold", "Størrelse", "SHA-256 (start)"], rows)
+    lines += table(["Fil", "Indhold", "Størrelse"], rows)
+    lines += ["Kontrolsummer (SHA-256):", "", "```text"]
+    lines += [f"{d.sha256}  {d.name}" for d in files]
     lines += [
-        "Skabelonen kan også hentes med `ffb generate --out <mappe>`, og regelkataloget med "
+        "```",
+        "",
+        "JSON Schema, datapakke og skabelon dannes også af skemaet med "
+        "`ffb generate --out <mappe>` (i mappen `validators/`, uden versioner i navnet), og "
+        "regelkataloget udskrives med "
         "`ffb-validate --list-rules --format json`.",
         "",
     ]
