@@ -273,7 +273,8 @@ def _hash_columns(frame: pl.DataFrame, table: TablePlan, pseudonymiser: Pseudony
     for column in table.columns:
         if column.hashed and frame.height:
             length = 64 if column.derive == "pseudonym" else 32
-            replaced.append(pseudonymiser.series(frame[column.name], length, column.prefix).alias(column.name))
+            family = (column.kind, column.derive, tuple(column.headers))
+            replaced.append(pseudonymiser.series(frame[column.name], length, column.prefix, family).alias(column.name))
     return frame.with_columns(replaced) if replaced else frame
 
 

@@ -50,6 +50,8 @@ class Pseudonymiser:
         key = key.ljust(BLOCK, b"\0")
         self._inner = hashlib.sha256(bytes(b ^ 0x36 for b in key))
         self._outer = hashlib.sha256(bytes(b ^ 0x5C for b in key))
+        # Digests already made, per family of texts (the same key feeds several tables).
+        self._known: dict[object, pl.DataFrame] = {}
 
     def digest(self, text: str) -> str:
         inner = self._inner.copy()
@@ -58,9 +60,18 @@ class Pseudonymiser:
         outer.update(inner.digest())
         return outer.hexdigest()
 
-    def series(self, values: pl.Series, length: int = 64, prefix: str = "") -> pl.Series:
-        """The pseudonym of every value (null stays null), computed once per distinct value."""
-        distinct = values.drop_nulls().unique()
-        digests = [prefix + self.digest(text)[:length] for text in distinct.to_list()]
-        lookup = pl.DataFrame({"_text": distinct, "_digest": pl.Series(digests, dtype=pl.String)})
-        return values.to_frame("_text").join(lookup, on="_text", how="left", maintain_order="left")["_digest"]
+    def series(self, values: pl.Series, length: int = 64, prefix: str = "", family: object = None) -> pl.Series:
+        """The pseudonym of every value (null stays null), computed once per distinct value
+        (and once per family of texts across calls)."""
+        distinct = values.drop_nulls().unique().to_frame("_text")
+        known = self._known.get(family)
+        if known is not None:
+            distinct = distinct.join(known, on="_text", how="anti")
+        texts = distinct["_text"].to_list()
+        digests = pl.Series([self.digest(text) for text in texts], dtype=pl.String)
+        lookup = pl.DataFrame({"_text": pl.Series(texts, dtype=pl.String), "_digest": digests})
+        if known is not None:
+            lookup = pl.concat([known, lookup])
+        self._known[family] = lookup
+        digest = values.to_frame("_text").join(lookup, on="_text", how="left", maintain_order="left")["_digest"]
+        return prefix + digest.str.slice(0, length)
