@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -224,10 +225,40 @@ def write_excel_template(path: Path, canonical: Path = ROOT / "examples" / "cano
     return path
 
 
+# Fictional KOMBIT STS organisation UUIDs for the example (not the municipalities' real ones).
+FICTIONAL_ORGANISATIONS = "6b0c2f3e-0d7a-4c55-9a55-4a2f3b1e0c{code}"
+
+
+def write_fhir_bundles(out: Path = HERE, canonical: Path = ROOT / "examples" / "canonical", citizens: int = 6) -> Path:
+    """KL's FFB reporting Bundles for the first citizens of the canonical example: one Bundle
+    file and an NDJSON delivery, with a table of (fictional) STS organisation UUIDs."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from ffb.fhir.write import write_bundles
+
+    folder = out / "kl-ffb-reporting"
+    folder.mkdir(parents=True, exist_ok=True)
+    subset = canonical_subset(canonical, citizens)
+    for number, citizen in enumerate(subset["citizens"]):
+        citizen["cpr"] = fictional_cpr(60 + number, 2000 + 37 * number)
+    codes = sorted({c["municipality_code"] for c in subset["citizens"]})
+    organisations = {code: FICTIONAL_ORGANISATIONS.format(code=code) for code in codes}
+    with (folder / "organisations.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["municipality_code", "sts_uuid"])
+        writer.writerows(organisations.items())
+    bundles = write_bundles(subset, organisations, timestamp="2024-06-01T12:00:00+02:00")
+    (folder / "bundle.json").write_text(json.dumps(bundles[0], ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    lines = [json.dumps(bundle, ensure_ascii=False) for bundle in bundles[1:]]
+    path = folder / "delivery.ndjson"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else HERE
     excel = write_excel_template(out / "excel-template" / "ffb-skabelon-udfyldt.xlsx")
-    for path in (write_flat_csv_da(out), write_sep_template(out), excel):
+    fhir = write_fhir_bundles(out)
+    for path in (write_flat_csv_da(out), write_sep_template(out), excel, fhir):
         print(f"wrote {path}")
     return 0
 

@@ -48,10 +48,12 @@ def _list_profiles() -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Folder to write the canonical package to.")
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
               help="File holding the pseudonymisation key (else the FFB_PSEUDONYM_KEY environment variable).")
+@click.option("--organisations", type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV of municipality_code and sts_uuid: the KOMBIT STS organisation of each municipality (FHIR).")
 @click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
 @click.option("--list-profiles", is_flag=True, help="List the shipped profiles and exit.")
 @click.option("--no-validate", is_flag=True, help="Write the package without validating it.")
-def convert_command(inputs, profile_name, out, key_file, lang, list_profiles, no_validate) -> None:
+def convert_command(inputs, profile_name, out, key_file, organisations, lang, list_profiles, no_validate) -> None:
     """Convert INPUT files (a system's export) into a canonical FFB data package in --out.
 
     Writes the package, DIR/rejects.csv and DIR/conversion-report.json, then validates the
@@ -74,7 +76,7 @@ def convert_command(inputs, profile_name, out, key_file, lang, list_profiles, no
         key = load_key(key_file)
         from ffb.convert.run import run_conversion
 
-        result = run_conversion(profile_name, list(inputs), out, key, lang)
+        result = run_conversion(profile_name, list(inputs), out, key, lang, organisations)
     except (ProfileError, MissingKey, CannotRun) as problem:
         _fail(str(problem))
     except MemoryError:

@@ -40,6 +40,12 @@ REASONS = {
     "not_yes_no": {"da": "hverken ja eller nej; tilføj ordet under booleans", "en": "neither yes nor no; add the word under booleans"},
     "not_a_cpr": {"da": "ikke et CPR-nummer (DDMMÅÅ-NNNN)", "en": "not a CPR number (DDMMYY-NNNN)"},
     "empty_key": {"da": "en del af nøglen er tom, så rækken kan ikke placeres", "en": "part of the key is empty, so the row cannot be placed"},
+    "unknown_organisation": {"da": "organisationen findes ikke i tabellen over kommuners STS-organisationer (--organisations)",
+                             "en": "the organisation is not in the table of municipalities' STS organisations (--organisations)"},
+    "not_one_citizen": {"da": "en Bundle skal have præcis én borger (Patient)", "en": "a Bundle must hold exactly one citizen (Patient)"},
+    "missing_element": {"da": "et element, som vejledningen kræver, mangler", "en": "an element the guide requires is missing"},
+    "unplaced": {"da": "ressourcen kan ikke knyttes til en sag eller registrering i samme Bundle",
+                 "en": "the resource cannot be tied to a case or assessment in the same Bundle"},
     "conflicting_values": {"da": "samme nøgle i {table}, men forskellige værdier i kolonnen; intet valgt",
                            "en": "the same key in {table} with different values in this column; none was picked"},
 }

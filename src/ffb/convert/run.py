@@ -29,7 +29,8 @@ class Result:
         return self.report["records_rejected"]
 
 
-def run_conversion(profile_name: str | Path, inputs: list[Path], out: Path, key: bytes, lang: str = "da") -> Result:
+def run_conversion(profile_name: str | Path, inputs: list[Path], out: Path, key: bytes, lang: str = "da",
+                   organisations: Path | None = None) -> Result:
     """Convert `inputs` with the profile into the package folder `out`.
 
     Raises ProfileError (bad profile) or CannotRun (unreadable input); both carry a message
@@ -40,9 +41,10 @@ def run_conversion(profile_name: str | Path, inputs: list[Path], out: Path, key:
     plan = compile_plan(profile, str(profile_path), contract)
     pseudonymiser = Pseudonymiser(key)
     if profile.read.format == "fhir":
-        from ffb.fhir.convert import convert_bundles
+        from ffb.fhir.convert import convert_bundles, load_organisations
 
-        conversion, sources = convert_bundles(inputs, plan, pseudonymiser)
+        table = load_organisations(organisations, profile.organisations)
+        conversion, sources = convert_bundles(inputs, plan, pseudonymiser, table)
     else:
         sheets = list(dict.fromkeys(table.sheet for table in plan.tables))
         sources = [t for path in inputs for t in read_source(path, profile.read, sheets, profile.numbers.decimal)]
