@@ -251,7 +251,7 @@ def test_table_option_on_the_command_line(tmp_path):
     result = subprocess.run([*command, "--table", "cases", "--format", "csv", str(path)], capture_output=True, text=True)
     assert result.returncode == 1, result.stderr
     assert "FFB106" in result.stdout and "municipality_code" in result.stdout
-    result = subprocess.run([*command, "--table", "nonsense", str(path)], capture_output=True, text=True)
+    result = subprocess.run([*command, "--table", "nonsense", "--lang", "en", str(path)], capture_output=True, text=True)
     assert result.returncode == 2 and "unknown table 'nonsense'" in result.stderr
 
 

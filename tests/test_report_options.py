@@ -16,6 +16,8 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
+
+from ffb.validate.wording import SEVERITY_NAMES
 from click.testing import CliRunner
 
 from ffb.validate.catalogue import RULES
@@ -140,7 +142,8 @@ def test_list_rules_as_text(lang: str):
     assert len(lines) == len(RULES)
     for line, rule in zip(lines, RULES.values()):
         assert line.split()[:2] == [rule.code, rule.name], line
-        assert rule.severity in line.split() and line.rstrip().endswith(rule.title[lang]), line
+        # Severities are named in the chosen language (fejl, advarsel, info in Danish).
+        assert SEVERITY_NAMES[lang][rule.severity] in line.split() and line.rstrip().endswith(rule.title[lang]), line
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -174,7 +177,8 @@ def test_list_rules_languages_differ():
 def _one_line_error(result) -> str:
     assert result.exit_code == 2, result.stdout
     message = result.stderr
-    assert message.count("\n") == 1 and message.startswith("ffb-validate: error: "), message
+    # One line in one style; Danish (fejl) by default, English (error) with --lang en.
+    assert message.count("\n") == 1 and message.startswith(("ffb-validate: fejl: ", "ffb-validate: error: ")), message
     assert "Traceback" not in message
     return message
 

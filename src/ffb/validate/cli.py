@@ -14,9 +14,10 @@ import click
 
 from ffb import __version__
 from ffb.validate.guard import GuardedCommand, fail
+from ffb.validate.wording import EXIT_CODES
 
 FORMATS = ("text", "json", "csv", "junit")
-_fail = fail  # one masked line on stderr, exit 2
+_fail = fail  # one masked line on stderr in the chosen language, exit 2
 
 
 def _rules_listing(output_format: str, lang: str) -> str:
@@ -37,10 +38,13 @@ def _rules_listing(output_format: str, lang: str) -> str:
         lines = ["code,name,severity,title"]
         lines += [f'{r.code},{r.name},{r.severity},"{r.title[lang]}"' for r in RULES.values()]
         return "\n".join(lines) + "\n"
-    return "".join(f"{r.code}  {r.name:<40} {r.severity:<8} {r.title[lang]}\n" for r in RULES.values())
+    from ffb.validate.wording import SEVERITY_NAMES
+
+    names = SEVERITY_NAMES[lang]
+    return "".join(f"{r.code}  {r.name:<40} {names[r.severity]:<8} {r.title[lang]}\n" for r in RULES.values())
 
 
-def _progress_printer():
+def _progress_printer(lang: str = "da"):
     """A progress line on stderr for large inputs, shown only when stderr is a terminal."""
     if not sys.stderr.isatty():
         return None, None
@@ -50,18 +54,21 @@ def _progress_printer():
                         transient=True, console=None)
     task = progress.add_task("", total=None)
 
-    def update(table: str, rows: int) -> None:
-        progress.update(task, description=f"{table}: {rows:,} rows")
+    def update(stage: str, rows: int | None) -> None:
+        from ffb.validate.wording import progress_text
+
+        progress.update(task, description=progress_text(stage, rows, lang))
 
     return progress, update
 
 
-@click.command(cls=GuardedCommand, context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(cls=GuardedCommand, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--table", "table", metavar="NAME", multiple=True,
               help="A table to check (repeatable): a single file is read as this table; a whole export "
                    "need hold only the tables named (else citizens, cases and assessments are required).")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format: text for people, json/csv for programs, junit for CI systems.")
 @click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language of messages.")
 @click.option("--max-errors", type=click.IntRange(min=1), metavar="N", help="List at most N issues (counts still cover all).")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
@@ -74,10 +81,12 @@ def main(path, table, output_format, lang, max_errors, fail_on, output, today, l
     """Check PATH – a data package (folder, datapackage.json or zip), a table file (CSV,
     XLSX, JSON lines, Parquet) or an export JSON document – against the FFB contract."""
     if list_rules:
+        if output_format not in ("text", "json", "csv"):
+            _fail(f"--list-rules cannot be written as {output_format}; use text, json or csv", lang=lang)
         click.echo(_rules_listing(output_format, lang), nl=False)
         return
     if path is None:
-        _fail("give a PATH to validate, or --list-rules")
+        _fail("give a PATH to validate, or --list-rules", lang=lang)
     from ffb.read import CannotRun
     from ffb.report.output import CannotWrite, check_destination, report_writer
 
@@ -85,8 +94,8 @@ def main(path, table, output_format, lang, max_errors, fail_on, output, today, l
         try:
             check_destination(output, path, lang)
         except CannotWrite as problem:
-            _fail(str(problem))
-    progress, update = _progress_printer()
+            _fail(str(problem), lang=lang)
+    progress, update = _progress_printer(lang)
     try:
         from ffb.validate.engine import Validator
 
@@ -97,11 +106,11 @@ def main(path, table, output_format, lang, max_errors, fail_on, output, today, l
         else:
             report = validator.validate(path, table, lang, fail_on, max_errors)
     except CannotRun as problem:
-        _fail(str(problem))
+        _fail(str(problem), lang=lang)
     except MemoryError:
-        _fail(f"{path}: not enough memory to validate this input")
+        _fail(f"{path}: not enough memory to validate this input", lang=lang)
     except Exception as error:  # never a traceback: say what failed, in one line
-        _fail(f"{path}: could not validate ({type(error).__name__}: {error})")
+        _fail(f"{path}: could not validate ({type(error).__name__}: {error})", lang=lang)
     # Anything else that goes wrong (a panic in a library, Ctrl-C, a stop signal) is caught by
     # GuardedCommand: exit 2, never 1.
 
@@ -123,5 +132,6 @@ def main(path, table, output_format, lang, max_errors, fail_on, output, today, l
         with report_writer(output, lang) as write:
             write(text)
     except CannotWrite as problem:
-        _fail(str(problem))
+        _fail(str(problem), lang=lang)
     sys.exit(report.exit_code)
+

@@ -15,15 +15,19 @@ from ffb.read.model import ROW, Finding
 from ffb.report.masking import mask_expr, mask_text
 from ffb.report.model import ISSUE_COLUMNS, ISSUE_FRAME_SCHEMA, Report, count_issues
 from ffb.validate import rules as _register_rules  # noqa: F401  (registers the cross-table rules)
-from ffb.validate.catalogue import RULES
+from ffb.validate.catalogue import RULES, SEVERITIES
 from ffb.validate.completeness import expect_tables
 from ffb.validate.context import CROSS_RULES, Context
 from ffb.validate.fields import ISSUE_SCHEMA, FieldChecker, empty_issues
 from ffb.validate.hints import add_hints as hints
 from ffb.validate.hints import describe_pattern
+from ffb.validate.inputs import SOURCE, as_path
 from ffb.validate.keys import dangling_references, duplicate_keys
 
-Progress = Callable[[str, int], None]
+# Told what the validator is doing: (table, rows read so far) while reading, and
+# (stage, None) after it: "keys" for keys and references, or the codes of the rule across
+# tables that runs.
+Progress = Callable[[str, int | None], None]
 
 SHOWN_VALUE_LENGTH = 120
 
@@ -65,6 +69,7 @@ def word_issues(issues: pl.DataFrame, lang: str, table_order: list[str]) -> pl.D
     severities = {code: rule.severity for code, rule in RULES.items()}
     templates = {code: rule.message[lang] for code, rule in RULES.items()}
     order = {name: i for i, name in enumerate(table_order)}
+    severity_rank = {code: SEVERITIES.index(rule.severity) for code, rule in RULES.items()}
     # Every text a report shows is masked and shortened, names included: a JSON property
     # name or a file name can hold a CPR number too.
     shown = issues.with_columns(
@@ -90,8 +95,10 @@ def word_issues(issues: pl.DataFrame, lang: str, table_order: list[str]) -> pl.D
             mask_expr(hints(shown, lang)).alias("hint"),
             pl.col("shown_table").alias("table"),
             pl.col("table").replace_strict(order, default=len(order), return_dtype=pl.Int64).alias("_order"),
+            pl.col("code").replace_strict(severity_rank, return_dtype=pl.Int8).alias("_severity"),
         )
-        .sort(["_order", "row", "pointer", "column", "code"], nulls_last=False, maintain_order=True)
+        # Errors first, then warnings, then notes; within each, table, row and column.
+        .sort(["_severity", "_order", "row", "pointer", "column", "code"], nulls_last=False, maintain_order=True)
         .select(ISSUE_COLUMNS)
         .cast(ISSUE_FRAME_SCHEMA)
     )
@@ -133,6 +140,8 @@ class Validator:
             if raw_table.pointer is not None:
                 table_info[name]["pointer"] = raw_table.pointer
 
+        if progress:
+            progress("keys", None)
         for name, frame in typed.items():
             table = self.tables[name]
             if table["primary_key"]:
@@ -145,6 +154,8 @@ class Validator:
         context = Context(typed, self.tables, self.enums, self.today, flagged)
         for cross in CROSS_RULES:
             if context.has(*cross.tables):
+                if progress:
+                    progress(", ".join(cross.codes), None)
                 found.extend(cross.check(context))
 
         located = _locate(
@@ -195,7 +206,20 @@ class Validator:
         )
 
 
-def validate(path: str | Path, **options) -> Report:
-    """Validate one input (data package, table file or JSON document) and return the report."""
+def validate(source: SOURCE, **options) -> Report:
+    """Validate one input (data package, table file or JSON document) and return the report.
+
+    `source` is a path, the bytes of a file, or a file already open (binary or text).
+    Raises CannotRun when the input cannot be validated at all.
+    """
     today = options.pop("today", None)
-    return Validator(today=today).validate(Path(path), **options)
+    with as_path(source) as (path, name):
+        report = Validator(today=today).validate(path, **options)
+    if name != str(path):  # bytes or an open file: name the input, not the temporary file
+        report.input = name
+        for info in report.tables.values():
+            info["source"] = info["source"].replace(str(path), name)
+        report.issues = report.issues.with_columns(
+            pl.col("source").str.replace(str(path), name, literal=True)
+        )
+    return report

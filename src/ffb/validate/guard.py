@@ -44,9 +44,12 @@ class Stopped(BaseException):
         self.signum = signum
 
 
-def fail(message: str, code: int = 2) -> None:
-    """Print `message` as one masked line on stderr and exit with `code` (2: could not run)."""
-    line = visible(mask_text(f"ffb-validate: error: {message}"))
+def fail(message: str, code: int = 2, lang: str = "en") -> None:
+    """Print `message` as one masked line on stderr, in `lang`, and exit with `code` (2: could
+    not run)."""
+    from ffb.validate.wording import PREFIX, in_language
+
+    line = visible(mask_text(f"{PREFIX[lang]}{in_language(message, lang)}"))
     try:
         sys.stderr.write(line + "\n")
         sys.stderr.flush()
@@ -85,7 +88,8 @@ class GuardedCommand(click.Command):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         arguments = list(sys.argv[1:] if args is None else args)
-        words = MESSAGES[_language(arguments)]
+        lang = _language(arguments)
+        words = MESSAGES[lang]
         previous = {stop: signal.signal(stop, _raise_stopped) for stop in STOP_SIGNALS}
         try:
             result = super().main(arguments, prog_name, complete_var, standalone_mode=False, **extra)
@@ -108,16 +112,17 @@ class GuardedCommand(click.Command):
             sys.exit(2)  # only reached where the signal cannot end the process
         except click.exceptions.Exit as done:
             sys.exit(done.exit_code)
-        except click.ClickException as error:  # usage errors: click's own message, exit 2
-            error.show()
-            sys.exit(2)
+        except click.ClickException as error:  # usage errors: one line like every other, exit 2
+            from ffb.validate.wording import usage_problem
+
+            fail(usage_problem(error, lang), lang=lang)
         except (click.Abort, KeyboardInterrupt, EOFError):
-            fail(words["interrupted"])
+            fail(words["interrupted"], lang=lang)
         except BrokenPipeError:
             _silence_stdout()
             sys.exit(2)
         except MemoryError:
-            fail(words["memory"])
+            fail(words["memory"], lang=lang)
         except BaseException as error:  # noqa: BLE001 — also a Rust panic (PanicException)
             detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-            fail(words["crashed"].format(error=detail))
+            fail(words["crashed"].format(error=detail), lang=lang)
