@@ -241,3 +241,20 @@ def test_guides_are_linked_from_the_home_page(built_site: Path):
     for optional in ("validate-in-5-minutes", "write-a-profile", "key-figures", "kl-gateway-checks"):
         present = (ROOT / "docs" / f"{optional}.md").is_file()
         assert (f'href="{optional}/"' in home) == present, optional
+
+
+def test_a_hand_written_copy_of_a_generated_page_stops_the_build(tmp_path: Path, caplog):
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "reference").mkdir(exist_ok=True)
+    (docs / "reference" / "cli.md").write_text("# Edited by hand\n", encoding="utf-8")
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site"))
+    with pytest.raises(Abort):
+        build(config)
+    assert "docs/reference/cli.md is generated when the site is built" in caplog.text

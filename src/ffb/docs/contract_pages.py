@@ -77,13 +77,13 @@ def _type(column: dict) -> str:
     return TYPE_NAMES.get(column["type"], column["type"])
 
 
-def _unit(column: dict) -> str:
+def _unit(column: dict, ucum: bool = False) -> str:
     unit = column.get("unit")
     if not unit:
         return "–"
     text = unit.get("symbol") or unit.get("descriptive_name") or unit.get("ucum_code", "")
-    if unit.get("ucum_code"):
-        text += f" (UCUM {unit['ucum_code']})"
+    if ucum and unit.get("ucum_code"):
+        text += f" (UCUM-kode `{unit['ucum_code']}`)"
     return cell(text)
 
 
@@ -116,6 +116,12 @@ def render_table(contract: dict, tbl: dict, example: ExampleRow | None) -> str:
     name = tbl["name"]
     titles = {t["name"]: t["title"] for t in contract["tables"]}
     lines = [
+        # The column table is wide; the columns are listed in it, so the page needs no outline.
+        "---",
+        "hide:",
+        "  - toc",
+        "---",
+        "",
         f"# {tbl['title']} ({name})",
         "",
         tbl["description"],
@@ -148,6 +154,7 @@ def render_table(contract: dict, tbl: dict, example: ExampleRow | None) -> str:
             "eksempeludtrækket for en opdigtet kommune.",
             "",
         ]
+    with_units = any("unit" in c for c in tbl["columns"])
     rows = []
     for column in tbl["columns"]:
         enum = column.get("enum")
@@ -162,13 +169,14 @@ def render_table(contract: dict, tbl: dict, example: ExampleRow | None) -> str:
             cell(column["title"]),
             _type(column),
             _required(column),
-            _unit(column),
+            *([_unit(column)] if with_units else []),
             code_list,
         ]
         if example:
             row.append(_value_label(contract, column, example.value(column["name"])))
         rows.append(row)
-    header = ["Kolonne", "Dansk titel", "Type", "Påkrævet", "Enhed", "Kodeliste / reference"]
+    header = ["Kolonne", "Dansk titel", "Type", "Påkrævet", *(["Enhed"] if with_units else []),
+              "Kodeliste / reference"]
     lines += table(header + (["Eksempel"] if example else []), rows)
     if example:
         lines += [
@@ -209,7 +217,7 @@ def _column_section(contract: dict, column: dict) -> list[str]:
     if column.get("pattern"):
         facts.append(f"- Mønster (regulært udtryk): `{column['pattern']}`")
     if column.get("unit"):
-        facts.append(f"- Enhed: {_unit(column)}")
+        facts.append(f"- Enhed: {_unit(column, ucum=True)}")
     if column.get("enum"):
         enum = contract["enums"][column["enum"]]
         facts.append(
@@ -322,7 +330,7 @@ def render_code_list(contract: dict, enum_name: str) -> str:
     has_map = any("maps_to" in v for v in values.values())
     has_hidden = any(v.get("selectable") is False for v in values.values())
     header = ["Kode", "Dansk navn"]
-    header += ["Overordnet kode"] if has_parent else []
+    header += ["Overordnet"] if has_parent else []
     header += ["Lovgrundlag"] if has_bases else []
     header += [f"Svarer til ({contract['enums'][target]['title']})"] if has_map and target else []
     header += ["Bruges i data"] if has_hidden else []
@@ -331,7 +339,7 @@ def render_code_list(contract: dict, enum_name: str) -> str:
         row = [code(key), cell(value["title"])]
         if has_parent:
             parent = value.get("parent")
-            row.append(f"{cell(values[parent]['title'])} ({code(parent)})" if parent else "–")
+            row.append(cell(values[parent]["title"]) if parent else "–")
         if has_bases:
             row.append(_legal_bases(contract, value, ""))
         if has_map and target:

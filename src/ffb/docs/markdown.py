@@ -10,12 +10,18 @@ def cell(text: object) -> str:
     return " ".join(str(text).split()).replace("|", "&#124;")
 
 
+LONG_CODE = 20  # longer codes (UUIDs) may break anywhere, so a table column stays narrow
+
+
 def code(text: object) -> str:
     """Inline code that survives a table cell; empty text becomes an em dash."""
     text = str(text)
     if not text:
         return "–"
-    return f"<code>{html.escape(text).replace('|', '&#124;')}</code>"
+    escaped = html.escape(text).replace("|", "&#124;")
+    if len(text) > LONG_CODE:
+        return f'<code class="ffb-long">{escaped}</code>'
+    return f"<code>{escaped}</code>"
 
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
