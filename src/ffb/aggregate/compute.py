@@ -40,15 +40,34 @@ def _empty(table: dict) -> pl.DataFrame:
         c["name"]: POLARS_TYPES.get(c.get("type"), pl.String) for c in table["columns"]}})
 
 
+def _tables_read() -> set[str]:
+    """The canonical tables some figure or the shared SQL reads (the others are not loaded)."""
+    import re
+
+    from ffb.aggregate.figures import FIGURE_DIR
+
+    text = BASE_SQL.read_text(encoding="utf-8") + "".join(p.read_text(encoding="utf-8") for p in FIGURE_DIR.glob("*.sql"))
+    words = set(re.findall(r"[a-z_]+", text))
+    return {t["name"] for t in load_contract()["tables"]} & words
+
+
 def open_database(tables: dict[str, pl.DataFrame], db: Path | None, price_index: pl.DataFrame,
                   steps: list[dict], price_year: int) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(db) if db else ":memory:")
+    con.execute("SET enable_progress_bar = false")
+    used = _tables_read()
     for table in load_contract()["tables"]:
+        if table["name"] not in used:
+            continue
         frame = tables.get(table["name"])
         frame = _empty(table) if frame is None else frame
-        con.register(f"_{table['name']}", frame.to_arrow())
-        con.execute(f'CREATE OR REPLACE TABLE "{table["name"]}" AS SELECT * FROM "_{table["name"]}"')
-        con.unregister(f"_{table['name']}")
+        arrow = frame.to_arrow()
+        if db:  # a database file keeps its own copy of the data
+            con.register(f"_{table['name']}", arrow)
+            con.execute(f'CREATE OR REPLACE TABLE "{table["name"]}" AS SELECT * FROM "_{table["name"]}"')
+            con.unregister(f"_{table['name']}")
+        else:  # DuckDB holds on to a registered Arrow table and scans it in place
+            con.register(table["name"], arrow)
     lookups = {
         "price_index": price_index,
         "function_level_scale": pl.DataFrame(
@@ -153,6 +172,7 @@ def compute(con, figures: list[Figure], min_n: int, price_year: int) -> Cells:
         source = _units_table(con, figure)
         where = _complete_condition(figure)
         frame = _values(figure, _cube(con, figure, source, where))
+        timings[figure.id + ":sql"] = time.perf_counter() - started
         frame = _suppress(figure, frame, min_n)
         frames.append(frame.with_columns(pl.lit(figure.id).alias("metric")))
         completeness_parts.append(
