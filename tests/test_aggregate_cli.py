@@ -79,3 +79,28 @@ def test_bad_price_index_names_row_and_column(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["aggregate", str(EXAMPLE), "--out", str(tmp_path / "o"), "--price-index", str(index)])
     assert result.exit_code == 2
     assert "row 3" in result.output and "price_index" in result.output and "'abc'" in result.output
+
+
+def test_rows_with_errors_are_left_out_and_counted_against_their_own_input(tmp_path: Path) -> None:
+    import shutil
+
+    from ffb.aggregate.load import load_inputs
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(EXAMPLE, first)
+    shutil.copytree(EXAMPLE, second)  # the same ids in both: no duplicate keys across inputs
+    lines = (second / "assessments.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[3].split(",")  # spreadsheet row 4
+    cells[header.index("assessment_date")] = "2023-02-30"
+    lines[3] = ",".join(cells)
+    (second / "assessments.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = load_inputs([first, second])
+    assert loaded.excluded.to_dicts() == [{"input": str(second), "table": "assessments", "code": "FFB205", "rows": 1}]
+    assessments = loaded.tables["assessments"]
+    per_input = dict(assessments.group_by("package").len().iter_rows())
+    assert per_input[0] == per_input[1] + 1
+    left_out = cells[header.index("id")]
+    assert left_out in assessments.filter(pl.col("package") == 0)["id"].to_list()
+    assert left_out not in assessments.filter(pl.col("package") == 1)["id"].to_list()
+    assert not assessments["id"].str.contains(":").any()  # the stacking prefix is gone
