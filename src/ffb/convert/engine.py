@@ -27,6 +27,7 @@ from ffb.report.masking import mask_expr
 SRC, REG = "_src", "_n"
 RECORD = [SRC, ROW, REG]
 KEY_SEPARATOR = "\x1f"
+NO_CSE = pl.QueryOptFlags(comm_subexpr_elim=False)
 DTYPES = {"string": pl.String, "integer": pl.Int64, "number": pl.Float64, "date": pl.Date, "boolean": pl.Boolean}
 REJECT_SCHEMA = {SRC: pl.Int64, ROW: pl.Int64, REG: pl.Int64, "column": pl.String, "value": pl.String, "code": pl.String}
 
@@ -237,7 +238,9 @@ def _candidates(plan: Plan, table: TablePlan, source: SourceTable, index: int) -
             *[e.value.alias(name) for name, e in evaluated.items()],
             *[e.failed.alias(f"_x:{name}") for name, e in evaluated.items() if e.failed is not None],
         )
-        frame = frame.collect()
+        # Common-subexpression elimination is off: with several columns derived from one CPR
+        # column it makes polars 2.1 read past a string array's end on large inputs.
+        frame = frame.collect(optimizations=NO_CSE)
         for name, e in evaluated.items():
             if e.failed is None:
                 continue
@@ -275,12 +278,29 @@ def _rejected_sets(rejects: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 def _hash_columns(frame: pl.DataFrame, table: TablePlan, pseudonymiser: Pseudonymiser) -> pl.DataFrame:
+    """Pseudonyms for CPR columns and keys. A key is made part by part: each distinct value of
+    each source column is hashed once however many keys and tables use it, and the parts'
+    digests are joined with `.` (a registration or row number is kept as it is)."""
     replaced = []
     for column in table.columns:
-        if column.hashed and frame.height:
-            length = 64 if column.derive == "pseudonym" else 32
-            family = (column.kind, column.derive, tuple(column.headers))
-            replaced.append(pseudonymiser.series(frame[column.name], length, column.prefix, family).alias(column.name))
+        if not frame.height:
+            continue
+        if column.derive == "pseudonym":
+            family = ("pseudonym", tuple(column.headers))
+            replaced.append(pseudonymiser.series(frame[column.name], 64, "", family).alias(column.name))
+        elif column.kind == "key":
+            count = len(column.headers)
+            length = min(16, (64 - len(column.prefix) - (count - 1)) // count)
+            parts = frame[column.name].str.split(KEY_SEPARATOR)
+            pieces = []
+            for position, part in enumerate(column.headers):
+                values = parts.list.get(position, null_on_oob=True)
+                if part in TOKENS:
+                    pieces.append(values.alias(f"p{position}"))
+                else:
+                    pieces.append(pseudonymiser.series(values, length, "", ("part", part)).alias(f"p{position}"))
+            joined = pl.DataFrame(pieces).select(pl.concat_str(pl.all(), separator=".")).to_series()
+            replaced.append((column.prefix + joined).alias(column.name))
     return frame.with_columns(replaced) if replaced else frame
 
 
