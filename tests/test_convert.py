@@ -324,3 +324,24 @@ def test_shipped_examples_are_the_generated_ones(tmp_path: Path) -> None:
         if path.is_file() and path.suffix in (".csv", ".xlsx") and path.parts[-2] in ("flat-csv-da", "sep-template"):
             fresh = tmp_path / path.relative_to(shipped)
             assert _content(fresh) == _content(path), f"{path} is stale: run python examples/sources/generate.py"
+
+
+def test_profile_suggest_drafts_a_profile_that_loads_and_accounts(tmp_path: Path) -> None:
+    runner = CliRunner()
+    draft = tmp_path / "draft.yaml"
+    result = runner.invoke(main, ["profile", "suggest", str(FLAT), "--out", str(draft)])
+    assert result.exit_code == 0, result.output
+    text = draft.read_text("utf-8")
+    # The CPR column is found by its values and only ever pseudonymised; a person's name is never mapped.
+    assert 'id: {from: "CPR-nr.", derive: pseudonym}' in text
+    assert '#   "Navn"' in text and 'from: "Navn"' not in text
+    assert 'from: "Registreringsdato"  # score 100' in text
+    assert '"Udvikle": "Udvikle funktionsevne"  # score' in text
+    assert "TODO" in text
+    out = tmp_path / "out"
+    converted = runner.invoke(main, ["convert", "--profile", str(draft), str(FLAT), "--out", str(out), "--no-validate"],
+                              env={"FFB_PSEUDONYM_KEY": KEY.decode()})
+    assert converted.exit_code in (0, 1), converted.output
+    assert_accounted(json.loads((out / "conversion-report.json").read_text("utf-8")))
+    checked = runner.invoke(main, ["profile", "check", str(draft)])
+    assert checked.exit_code == 0 and "valid" in checked.output

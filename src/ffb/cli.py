@@ -74,9 +74,10 @@ def example(out: Path, citizens: int, seed: int) -> None:
         click.echo(f"{table}: {rows} rows")
 
 
-from ffb.convert.cli import convert_command  # noqa: E402
+from ffb.convert.cli import convert_command, profile_group  # noqa: E402
 
 main.add_command(convert_command)
+main.add_command(profile_group)
 
 from ffb.aggregate.cli import aggregate_command  # noqa: E402
 

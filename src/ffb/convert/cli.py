@@ -135,3 +135,47 @@ def _validate(out: Path, lang: str) -> bool:
     report = Validator(today=dt.date.today()).validate(out / "datapackage.json", None, lang, "error", 50)
     sys.stdout.write(render_text(report, color=sys.stdout.isatty()))
     return report.valid
+
+
+@click.group("profile")
+def profile_group() -> None:
+    """Write and check conversion profiles."""
+
+
+@profile_group.command("suggest")
+@click.argument("export", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The draft profile to write.")
+@click.option("--name", default="my-profile", show_default=True, help="The profile's name.")
+def suggest_command(export: Path, out: Path, name: str) -> None:
+    """Draft a profile from a sample EXPORT (CSV or XLSX): every guess scored, every doubt a TODO."""
+    from ffb.convert.profile import ProfileError, load_profile
+    from ffb.convert.suggest import suggest_profile
+    from ffb.read.model import CannotRun
+
+    try:
+        text = suggest_profile(export, name)
+    except CannotRun as problem:
+        _fail(str(problem))
+    out.write_text(text, encoding="utf-8")
+    try:
+        load_profile(out)
+    except ProfileError as problem:  # a draft that does not load is our fault: say so
+        _fail(f"the draft in {out} does not load: {problem}")
+    todo = text.count("TODO")
+    click.echo(f"wrote {out}: {todo} TODO(s) to decide")
+
+
+@profile_group.command("check")
+@click.argument("profile")
+def check_command(profile: str) -> None:
+    """Check a PROFILE file (or shipped name) against its schema and the contract."""
+    from ffb.convert.plan import compile_plan
+    from ffb.convert.profile import ProfileError, load_profile
+
+    try:
+        loaded, path = load_profile(profile)
+        plan = compile_plan(loaded, str(path))
+    except ProfileError as problem:
+        click.echo(mask_text(str(problem)), err=True)
+        sys.exit(1)
+    click.echo(f"{path}: valid ({len(plan.tables)} tables)")
