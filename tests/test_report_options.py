@@ -229,7 +229,7 @@ def _citizens_with_unknown_codes(folder: Path, rows: int) -> Path:
 
 
 @pytest.mark.parametrize("total", [1000, 1001])
-def test_text_lists_at_most_1000_issues_and_says_how_many_more(total: int, tmp_path: Path):
+def test_a_column_full_of_one_problem_is_one_summary_line(total: int, tmp_path: Path):
     # Issues besides the unknown codes (notes on the file), counted on a one-row file.
     one = json.loads(run(str(_citizens_with_unknown_codes(tmp_path / "one", 1)), "--format", "json").stdout)
     others = len(one["issues"]) - 1
@@ -237,8 +237,21 @@ def test_text_lists_at_most_1000_issues_and_says_how_many_more(total: int, tmp_p
     report = json.loads(run(str(path), "--format", "json").stdout)
     assert len(report["issues"]) == total
     text = run(str(path), "--lang", "en").stdout
-    assert "FFB210 unknown-code" in text and f"{total - others}" in text
-    if total <= 1000:
-        assert "more; use --format json or csv" not in text
-    else:
-        assert f"and {total - 1000} more; use --format json or csv" in text
+    count = f"{total - others:,}"
+    assert f"FFB210 × {count} in citizens.municipality_code, first rows 2, 3, 4, 5, 6 …" in text
+    assert "FFB210 unknown-code" in text and len(text.splitlines()) < 30
+    # Everything is accounted for by the summary, so nothing is said to be left out.
+    assert "Showing" not in text
+
+
+def test_text_lists_at_most_text_limit_lines_and_says_how_many_more(six_errors: Path, monkeypatch):
+    from ffb.report import text as text_report
+    from ffb.validate.engine import Validator
+
+    monkeypatch.setattr(text_report, "TEXT_LIMIT", 4)
+    report = Validator().validate(six_errors, lang="en")
+    text = " ".join(text_report.render_text(report, width=300).split())
+    assert len(_rows_named(text.split("Found by rule")[0].split("\n", 1)[-1])) == 4
+    assert "Showing 4 of 6 issues, errors first; see the other 2 with --format json, csv or xlsx" in text
+
+

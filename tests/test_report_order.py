@@ -46,3 +46,50 @@ def test_max_errors_lists_errors_first(notes_before_errors):
     assert report.issues["severity"].to_list() == ["error"] * 5
     assert report.counts["error"] >= 5 and report.counts["info"] > 0
     assert report.omitted == sum(report.counts.values()) - 5
+
+
+# --- large reports are grouped by rule, table and column -------------------------------------------
+
+
+def test_text_summarises_a_rule_firing_on_a_whole_column(notes_before_errors):
+    from ffb.report.text import render_text
+
+    report = VALIDATOR.validate(notes_before_errors)
+    errors = report.counts["error"]
+    text = render_text(report, width=200)
+    assert f"FFB215 × {errors} i interventions.start_date, første rækker 2, 3, 4, 5, 6 …" in text
+    assert text.index("Fejl (") < text.index("Info (")
+    assert "FFB202 × " in text and "i assessments.support_need_level" in text
+
+
+def test_json_carries_the_same_groups(notes_before_errors):
+    import json
+
+    from ffb.report.json_format import render_json
+
+    report = VALIDATOR.validate(notes_before_errors, max_errors=3)
+    groups = json.loads(render_json(report))["summary"]["groups"]
+    first = groups[0]
+    assert (first["code"], first["table"], first["column"]) == ("FFB215", "interventions", "start_date")
+    assert first["count"] == report.counts["error"] and first["first_rows"] == [2, 3, 4, 5, 6]
+    assert sum(g["count"] for g in groups) == sum(report.counts.values())
+
+
+def test_text_says_how_many_are_listed_and_how_to_see_the_rest(notes_before_errors):
+    from ffb.report.text import render_text
+
+    report = VALIDATOR.validate(notes_before_errors, max_errors=3)
+    text = " ".join(render_text(report, width=300).split())
+    assert "er ikke med i listen (--max-errors)" in text
+    assert "--format json, csv eller xlsx" in text
+
+
+def test_danish_text_has_danish_numbers_and_words(notes_before_errors):
+    from ffb.report.text import counted, number, render_text
+
+    assert number(180917, "da") == "180.917" and counted(1, "tables", "da") == "1 tabel"
+    assert counted(2, "warning", "da") == "2 advarsler"
+    text = render_text(VALIDATOR.validate(notes_before_errors), width=200)
+    assert "(datapakke, 11 tabeller, " in text
+    for english in (" error ", " warning ", "folder", " table "):
+        assert english not in text

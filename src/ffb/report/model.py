@@ -41,6 +41,12 @@ class Report:
     by_table: dict[str, dict[str, int]] = field(default_factory=dict)
     by_rule: dict[str, int] = field(default_factory=dict)
     omitted: int = 0
+    # Every issue grouped by rule, table and column, counted before any is left out: code,
+    # severity, table, column, source, count, first_rows (up to FIRST_ROWS), message and
+    # hint of the first issue. The listings summarise large groups with it.
+    groups: pl.DataFrame = field(default_factory=lambda: group_issues(pl.DataFrame(schema=ISSUE_FRAME_SCHEMA)))
+    # The header of each table's file as read, for spreadsheet cell references (M3).
+    headers: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:
@@ -61,6 +67,7 @@ class Report:
                 for code, n in sorted(self.by_rule.items())
             },
             "omitted": self.omitted,
+            "groups": self.groups.to_dicts(),
         }
 
     def to_dict(self) -> dict:
@@ -83,3 +90,23 @@ def count_issues(issues: pl.DataFrame) -> tuple[dict[str, int], dict[str, dict[s
     for table, severity, n in issues.group_by(["table", "severity"]).len().iter_rows():
         by_table.setdefault(table or "", {})[severity] = n
     return counts, by_table, by_rule
+
+
+FIRST_ROWS = 5
+
+
+def group_issues(issues: pl.DataFrame) -> pl.DataFrame:
+    """The issues grouped by rule, table and column, in the order of the listing (errors
+    first): how many, the first rows, and the message and hint of the first one."""
+    return (
+        issues.group_by(["code", "table", "column"], maintain_order=True)
+        .agg(
+            pl.col("severity").first(),
+            pl.col("source").first(),
+            pl.len().alias("count"),
+            pl.col("row").drop_nulls().head(FIRST_ROWS).alias("first_rows"),
+            pl.col("message").first(),
+            pl.col("hint").first(),
+        )
+        .select("code", "severity", "table", "column", "source", "count", "first_rows", "message", "hint")
+    )

@@ -13,7 +13,7 @@ from ffb.contract.codes import load_contract
 from ffb.read import CannotRun, RawInput, open_input
 from ffb.read.model import ROW, Finding
 from ffb.report.masking import mask_expr, mask_text
-from ffb.report.model import ISSUE_COLUMNS, ISSUE_FRAME_SCHEMA, Report, count_issues
+from ffb.report.model import ISSUE_COLUMNS, ISSUE_FRAME_SCHEMA, Report, count_issues, group_issues
 from ffb.validate import rules as _register_rules  # noqa: F401  (registers the cross-table rules)
 from ffb.validate.catalogue import RULES, SEVERITIES
 from ffb.validate.completeness import expect_tables
@@ -189,9 +189,11 @@ class Validator:
         with open_input(path, reader_table) as raw:
             expect_tables(raw, expected or None)
             issues, table_info = self.check_raw(raw, progress)
+            headers = {name: [mask_text(c) for c in table.header] for name, table in raw.tables.items()}
             kind = raw.kind
         worded = word_issues(issues, lang, list(self.tables))
         counts, by_table, by_rule = count_issues(worded)
+        groups = group_issues(worded)
         omitted = 0
         if max_errors is not None and worded.height > max_errors:
             omitted = worded.height - max_errors
@@ -203,6 +205,7 @@ class Validator:
         return Report(
             input=mask_text(str(path)), kind=kind, lang=lang, fail_on=fail_on, issues=worded,
             tables=tables, counts=counts, by_table=by_table, by_rule=by_rule, omitted=omitted,
+            groups=groups, headers=headers,
         )
 
 
