@@ -7,13 +7,16 @@ code itself, with its code, its list and its parent in the text under it.
 
 from __future__ import annotations
 
+import re
+
 from ffb.docs.contract_pages import LEGAL_BASIS_ENUM, code_list_groups
 
 PAGE = "reference/code-finder.md"
 
 
 def anchor(enum_name: str, key: str) -> str:
-    return f"{enum_name}-{key}"
+    """The id of a code's heading: the list's name and the code, safe as an HTML id."""
+    return re.sub(r"[^A-Za-z0-9_.-]", "-", f"{enum_name}-{key}")
 
 
 def render_code_finder(contract: dict) -> str:

@@ -378,7 +378,8 @@ def render_index(contract: dict, use_directory_urls: bool) -> str:
         f"*Schema reference.* Kontrakten **{schema['title']}** version **{schema['version']}** "
         f"bruger KL's FFB-kodesystem `{schema['ffb_code_system']}` version "
         f"**{schema['ffb_code_system_version']}**. Alt på disse sider er dannet af skemaet i "
-        "`schemas/` hver gang siden bygges.",
+        "`schemas/` hver gang siden bygges. Navne og titler er på dansk som i FFB; "
+        "skemaets beskrivelser er på engelsk.",
         "",
         "Et udtræk er et sæt tabeller, der peger på hinanden med id'er: en CSV-fil pr. tabel i en "
         "datapakke, et ark pr. tabel i Excel-skabelonen eller en liste pr. tabel i ét "

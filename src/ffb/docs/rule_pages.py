@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ffb.docs.code_finder import anchor
 from ffb.validate.catalogue import GROUPS, RULES, Rule
 from ffb.validate.hints import TEMPLATES as FIXES
 from ffb.report.masking import CPR_ANYWHERE, mask_text
@@ -163,7 +164,7 @@ def render_rule(rule: Rule, contract: dict) -> str:
         lines += ["FFB-koderne i eksemplet (FFB codes in the example):", "",
                   "| Kode | Navn | Kodeliste |", "|---|---|---|"]
         lines += [
-            f"| [`{code}`]({CODE_FINDER}#{titles[code][2]}-{code}) | {titles[code][0]} | {titles[code][1]} |"
+            f"| [`{code}`]({CODE_FINDER}#{anchor(titles[code][2], code)}) | {titles[code][0]} | {titles[code][1]} |"
             for code in used
         ]
         lines.append("")
