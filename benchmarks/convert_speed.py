@@ -34,6 +34,7 @@ TARGET_ROWS_PER_SECOND = 200_000
 def scaled_export(rows: int, path: Path) -> None:
     """The example export copied to `rows` rows, each copy with its own citizens and cases."""
     example = pl.read_csv(EXAMPLE, separator=";", encoding="cp1252", infer_schema=False)
+    example = example.filter(~pl.all_horizontal(pl.all().is_null()))  # the example's blank line
     copies = -(-rows // example.height)
     frame = example.join(pl.DataFrame({"_k": pl.int_range(0, copies, eager=True)}), how="cross").head(rows)
     digits = pl.col("CPR-nr.").str.replace("-", "")

@@ -219,29 +219,74 @@ def _evaluate(column: ColumnPlan, headers: _Headers, n: int | None, plan: Plan, 
     return _Evaluated(value.cast(dtype), failed, code, label)
 
 
-def _candidates(plan: Plan, table: TablePlan, source: SourceTable, index: int) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The table's rows from one source, and the values that failed to convert."""
-    headers = _Headers(source.header)
-    frames, rejects = [], []
-    for n in _numbers(table, plan):
-        base = source.frame.lazy()
+def _signature(column: ColumnPlan) -> tuple:
+    """Columns with the same signature read the same source text the same way."""
+    crosswalk = id(column.crosswalk) if column.crosswalk is not None else None
+    return (column.kind, column.type, tuple(column.headers), column.derive, column.factor, crosswalk, column.optional)
+
+
+class _Parsed:
+    """Every source column the profile reads, parsed once per source and registration and
+    shared by all the tables that use it (a date or key often feeds four tables)."""
+
+    def __init__(self, plan: Plan, source: SourceTable, index: int) -> None:
+        self.plan, self.source, self.index = plan, source, index
+        self.headers = _Headers(source.header)
+        self.frames: dict[int | None, tuple[pl.DataFrame, dict]] = {}
+
+    def frame(self, n: int | None) -> tuple[pl.DataFrame, dict]:
+        if n not in self.frames:
+            self.frames[n] = self._parse(n)
+        return self.frames[n]
+
+    def _parse(self, n: int | None) -> tuple[pl.DataFrame, dict]:
+        per = "row" if n is None else "registration"
+        slots: dict[tuple, tuple[int, _Evaluated]] = {}
+        whens: set[str] = set()
+        for table in self.plan.tables:
+            if table.per != per or not reads(table, self.source):
+                continue
+            for column in table.columns:
+                if column.kind != "value":
+                    signature = _signature(column)
+                    if signature not in slots:
+                        slots[signature] = (len(slots), _evaluate(column, self.headers, n, self.plan, self.source.frame))
+            whens |= {h for t in table.when if (h := self.headers.find(t, n)) is not None}
+        base = self.source.frame.lazy()
         if n is not None:
-            base = base.filter(registration_filled(plan, headers, n))
-        evaluated = {c.name: _evaluate(c, headers, n, plan, source.frame) for c in table.columns}
-        when = [headers.find(t, n) for t in table.when]
-        when = [pl.col(w).is_not_null() for w in when if w is not None]
-        emitted = pl.any_horizontal(when) if when else pl.lit(not table.when)
-        frame = base.filter(emitted).select(
-            pl.lit(index, pl.Int64).alias(SRC),
-            pl.col(ROW),
-            pl.lit(n, pl.Int64).alias(REG),
-            *[e.value.alias(name) for name, e in evaluated.items()],
-            *[e.failed.alias(f"_x:{name}") for name, e in evaluated.items() if e.failed is not None],
-        )
+            base = base.filter(registration_filled(self.plan, self.headers, n))
+        expressions = [pl.col(ROW)]
+        for number, evaluated in slots.values():
+            expressions.append(evaluated.value.alias(f"v{number}"))
+            if evaluated.failed is not None:
+                expressions.append(evaluated.failed.alias(f"x{number}"))
+        expressions += [pl.col(h).is_not_null().alias(f"w:{h}") for h in sorted(whens)]
         # Common-subexpression elimination is off: with several columns derived from one CPR
         # column it makes polars 2.1 read past a string array's end on large inputs.
-        frame = frame.collect(optimizations=NO_CSE)
-        for name, e in evaluated.items():
+        return base.select(expressions).collect(optimizations=NO_CSE), slots
+
+
+def _candidates(plan: Plan, table: TablePlan, parsed: _Parsed) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The table's rows from one source, and the values that failed to convert."""
+    frames, rejects = [], []
+    for n in _numbers(table, plan):
+        frame, slots = parsed.frame(n)
+        when = [f"w:{h}" for t in table.when if (h := parsed.headers.find(t, n)) is not None]
+        if table.when:
+            frame = frame.filter(pl.any_horizontal(when) if when else pl.lit(False))
+        values, failures, evaluated = [], [], {}
+        for column in table.columns:
+            if column.kind == "value":
+                values.append(pl.lit(column.constant, DTYPES[column.type]).alias(column.name))
+                continue
+            number, e = slots[_signature(column)]
+            evaluated[column.name] = (e, column)
+            values.append(pl.col(f"v{number}").alias(column.name))
+            if e.failed is not None:
+                failures.append(pl.col(f"x{number}").alias(f"_x:{column.name}"))
+        frame = frame.select(pl.lit(parsed.index, pl.Int64).alias(SRC), pl.col(ROW), pl.lit(n, pl.Int64).alias(REG),
+                             *values, *failures)
+        for name, (e, column) in evaluated.items():
             if e.failed is None:
                 continue
             bad = frame.filter(pl.col(f"_x:{name}").is_not_null())
@@ -250,7 +295,7 @@ def _candidates(plan: Plan, table: TablePlan, source: SourceTable, index: int) -
                     SRC, ROW, REG,
                     pl.lit(e.label).alias("column"),
                     pl.col(f"_x:{name}").alias("value"),
-                    pl.lit(_reason_key(e.code, column=next(c for c in table.columns if c.name == name), table=table.name)).alias("code"),
+                    pl.lit(_reason_key(e.code, column=column, table=table.name)).alias("code"),
                 ))
         frames.append(frame.select(pl.exclude(r"^_x:.*$")))
     return pl.concat(frames, how="vertical"), (pl.concat(rejects) if rejects else _empty_rejects())
@@ -335,12 +380,13 @@ def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser
         check_headers(plan, source)
     candidates: dict[str, pl.DataFrame] = {}
     rejects = [_empty_rejects()]
+    parsed = [_Parsed(plan, source, index) for index, source in enumerate(sources)]
     for table in plan.tables:
         parts = []
         for index, source in enumerate(sources):
             if not reads(table, source):
                 continue
-            frame, bad = _candidates(plan, table, source, index)
+            frame, bad = _candidates(plan, table, parsed[index])
             parts.append(frame)
             rejects.append(bad)
         candidates[table.name] = pl.concat(parts) if parts else pl.DataFrame(
