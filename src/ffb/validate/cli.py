@@ -114,23 +114,24 @@ def main(path, table, output_format, lang, max_errors, fail_on, output, today, l
     # Anything else that goes wrong (a panic in a library, Ctrl-C, a stop signal) is caught by
     # GuardedCommand: exit 2, never 1.
 
-    if output_format == "json":
-        from ffb.report.json_format import render_json as render
-        text = render(report)
-    elif output_format == "csv":
-        from ffb.report.csv_format import render_csv as render
-        text = render(report)
-    elif output_format == "junit":
-        from ffb.report.junit import render_junit as render
-        text = render(report)
-    else:
-        from ffb.report.text import render_text
-
-        color = output is None and sys.stdout.isatty()
-        text = render_text(report, color=color)
     try:
         with report_writer(output, lang) as write:
-            write(text)
+            if output_format == "json":
+                from ffb.report.json_format import write_json
+
+                write_json(report, write)
+            elif output_format == "csv":
+                from ffb.report.csv_format import write_csv
+
+                write_csv(report, write)
+            elif output_format == "junit":
+                from ffb.report.junit import render_junit
+
+                write(render_junit(report))
+            else:
+                from ffb.report.text import render_text
+
+                write(render_text(report, color=output is None and sys.stdout.isatty()))
     except CannotWrite as problem:
         _fail(str(problem), lang=lang)
     sys.exit(report.exit_code)
