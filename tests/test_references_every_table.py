@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 
 from ffb.contract.codes import load_contract
-from snippets import VALIDATOR, shown
+from snippets import shown, validator
 from support import copy_example, read_rows, set_cell
 
 MISSING_ID = "findes-ikke-1"
@@ -46,7 +46,7 @@ def test_dangling_reference(table: str, column: str, target: str, key: str, tmp_
     known = {row[read_rows(folder, target)[0].index(key)] for row in read_rows(folder, target)[1:]}
     assert MISSING_ID not in known
     set_cell(folder, table, 2, column, MISSING_ID)
-    report = VALIDATOR.validate(folder, lang="en")
+    report = validator().validate(folder, lang="en")
     dangling = report.issues.filter(pl.col("code") == "FFB213")
     assert dangling.select("table", "row", "column", "value").rows() == [(table, 2, column, MISSING_ID)], (
         shown(dangling)
@@ -63,5 +63,5 @@ def test_existing_reference_is_not_reported(table: str, column: str, target: str
     rows = read_rows(folder, target)
     other = rows[-1][rows[0].index(key)]
     set_cell(folder, table, 2, column, other)
-    report = VALIDATOR.validate(folder, lang="en")
+    report = validator().validate(folder, lang="en")
     assert report.issues.filter(pl.col("code") == "FFB213").is_empty()
