@@ -344,3 +344,15 @@ def _goal(goal_type: str, target_step: int) -> dict[str, str]:
 def test_goal_target_against_type(goal_type: str, target_step: int, expected: bool, tmp_path: Path):
     report = validate_tables(tmp_path / "case", _goal(goal_type, target_step), lang="en")
     assert (not issues_of(report, "FFB311").is_empty()) is expected, shown(report.issues)
+
+
+@pytest.mark.parametrize(("case", "day", "period"), [
+    (CASE, "2024-10-01", "2024-03-01 – 2024-09-30"),
+    (OPEN_CASE, "2024-02-29", "2024-03-01 – "),
+])
+def test_outside_the_case_names_the_period(case: str, day: str, period: str, tmp_path: Path):
+    name, header, row = INSIDE["FFB507"]
+    report = validate_tables(tmp_path / "case", {"cases": case, name: table(header, row.format(day=day))}, lang="en")
+    assert issues_of(report, "FFB507")["message"].to_list() == [
+        f"The assessment ({day}) lies outside the case's period ({period})."
+    ]
