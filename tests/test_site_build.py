@@ -130,6 +130,7 @@ def test_relations_diagram_is_inline_and_draws_every_reference(built_site: Path,
 
 def test_cli_reference_lists_every_command_and_option(built_site: Path):
     text = _text(_page(built_site, "reference/cli"))
+    assert "UNSET" not in text and "Sentinel" not in text, "a missing default is shown as click's marker"
     for program, target in console_scripts(ROOT / "pyproject.toml").items():
         for full_name, command, ctx in walk(load_command(target), program):
             assert full_name in text, f"{full_name} is not on the CLI page"
@@ -139,6 +140,9 @@ def test_cli_reference_lists_every_command_and_option(built_site: Path):
                 elif not param.hidden:
                     for option in [*param.opts, *param.secondary_opts]:
                         assert option in text, f"{full_name} {option} is not on the CLI page"
+            if command.epilog:
+                first_line = next(line for line in command.epilog.splitlines() if line.strip() not in ("", "\b"))
+                assert first_line.strip() in text, f"{full_name}: its epilog is not shown"
 
 
 def test_downloads_are_stamped_with_both_versions(built_site: Path, contract_now: dict):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,8 @@ import click
 from ffb.docs.markdown import cell, code, table
 
 PAGE = "reference/cli.md"
+# click 8.2 and later mark "no default" with a sentinel of their own.
+_UNSET = getattr(click.core, "UNSET", None)
 
 
 def console_scripts(pyproject: Path) -> dict[str, str]:
@@ -38,7 +41,8 @@ def load_command(target: str) -> click.Command:
 def walk(command: click.Command, name: str, parent: click.Context | None = None
          ) -> Iterator[tuple[str, click.Command, click.Context]]:
     """(full name, command, context) for the command and every visible subcommand below it."""
-    ctx = click.Context(command, info_name=name, parent=parent)
+    # The command's own context settings, e.g. `-h` as well as `--help`.
+    ctx = command.context_class(command, info_name=name, parent=parent, **command.context_settings)
     yield ctx.command_path, command, ctx
     if isinstance(command, click.Group):
         for sub_name in sorted(command.list_commands(ctx)):
@@ -48,11 +52,29 @@ def walk(command: click.Command, name: str, parent: click.Context | None = None
 
 
 def _help_text(text: str | None) -> str:
-    """click's help text as Markdown paragraphs (drops click's \\b no-rewrap markers)."""
+    """click's help text as Markdown: paragraphs, and a paragraph click keeps as written
+    (one that starts with a \\b line) as a text block."""
     if not text:
         return ""
     text = inspect.cleandoc(text).split("\f")[0]
-    return "\n".join(line for line in text.splitlines() if line.strip() != "\b")
+    blocks = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        lines = paragraph.splitlines()
+        if lines and lines[0].strip() == "\b":
+            blocks.append("\n".join(["```text", *lines[1:], "```"]))
+        elif lines:
+            blocks.append(" ".join(line.strip() for line in lines))
+    return "\n\n".join(blocks)
+
+
+def _date_formats(formats: list[str]) -> str:
+    danish = {"%Y": "ÅÅÅÅ", "%m": "MM", "%d": "DD", "%H": "TT", "%M": "MM", "%S": "SS"}
+    shown = []
+    for fmt in formats:
+        for directive, words in danish.items():
+            fmt = fmt.replace(directive, words)
+        shown.append(code(fmt))
+    return ", ".join(shown)
 
 
 def _describe_type(param: click.Parameter) -> str:
@@ -69,7 +91,7 @@ def _describe_type(param: click.Parameter) -> str:
             return f"{base} fra {low} til {high}"
         return f"{base} " + (f"mindst {low}" if low else f"højst {high}")
     if isinstance(kind, click.DateTime):
-        return "dato som " + ", ".join(code(f) for f in kind.formats)
+        return "dato som " + _date_formats(list(kind.formats))
     if isinstance(kind, click.Path):
         if kind.file_okay and not kind.dir_okay:
             return "sti til en fil"
@@ -84,7 +106,9 @@ def _default(param: click.Parameter, ctx: click.Context) -> str:
     if isinstance(param, click.Option) and param.is_flag:
         return "–"
     value = param.get_default(ctx, call=False)
-    if value is None or callable(value) or value == () or (isinstance(param, click.Option) and param.show_default is False):
+    if value is None or value is _UNSET or callable(value) or value == () or (
+        isinstance(param, click.Option) and param.show_default is False
+    ):
         return "–"
     return code(value)
 
@@ -115,8 +139,6 @@ def render_cli(pyproject: Path) -> str:
         "*Command-line reference.* Alle kommandoer og tilvalg, læst direkte fra programmerne, "
         "hver gang siden bygges. Hver kommando viser sin egen hjælp med `--help`.",
         "",
-        "Afslutningskoder for `ffb-validate`: `0` gyldig, `1` ugyldig, `2` kunne ikke køre.",
-        "",
     ]
     for program, target in sorted(console_scripts(pyproject).items()):
         for full_name, command, ctx in walk(load_command(target), program):
@@ -130,6 +152,9 @@ def render_cli(pyproject: Path) -> str:
             rows = _param_rows(command, ctx)
             if rows:
                 lines += table(["Tilvalg / argument", "Værdi", "Standard", "Påkrævet", "Forklaring"], rows)
+            epilog = _help_text(command.epilog)
+            if epilog:
+                lines += [epilog, ""]
             if isinstance(command, click.Group):
                 subs = [s for s in sorted(command.list_commands(ctx))
                         if (c := command.get_command(ctx, s)) is not None and not c.hidden]
