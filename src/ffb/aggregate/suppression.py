@@ -161,10 +161,14 @@ def suppress(table: Table, min_n: int) -> set[int]:
         if not exposed:
             return hidden
         before = len(hidden)
+        groups = {cell: group for group in _components(hidden, constraints) for cell in group}
         for cell, _, _ in exposed:
-            touching = [(p, c) for p, c in constraints if cell == p or cell in c]
-            candidates = [m for p, c in touching for m in (*c, p) if m not in hidden]
-            if candidates:
-                hidden.add(min(candidates, key=lambda m: (table.units[m], m)))
-        if len(hidden) == before:  # nothing left to hide next to it: hide the whole table
+            # the smallest visible cell next to it; failing that, next to any hidden cell it is tied to
+            for around in ({cell}, set(groups.get(cell, [cell]))):
+                touching = [(p, c) for p, c in constraints if p in around or around.intersection(c)]
+                candidates = [m for p, c in touching for m in (*c, p) if m not in hidden]
+                if candidates:
+                    hidden.add(min(candidates, key=lambda m: (table.units[m], m)))
+                    break
+        if len(hidden) == before:  # nothing visible is left around it: hide the whole table
             return set(range(len(table.keys)))
