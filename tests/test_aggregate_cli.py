@@ -104,3 +104,11 @@ def test_rows_with_errors_are_left_out_and_counted_against_their_own_input(tmp_p
     assert left_out in assessments.filter(pl.col("package") == 0)["id"].to_list()
     assert left_out not in assessments.filter(pl.col("package") == 1)["id"].to_list()
     assert not assessments["id"].str.contains(":").any()  # the stacking prefix is gone
+
+
+def test_one_table_alone_is_written_but_warned_about(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["aggregate", str(EXAMPLE / "assessments.csv"), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "ingen brugbare rækker i" in result.output and "cases" in result.output
+    document = json.loads((tmp_path / "key_figures.json").read_text(encoding="utf-8"))
+    assert "cases" in document["empty_tables"]

@@ -51,5 +51,22 @@ def aggregate_command(inputs, out, db, lang, min_n, price_year, price_index, ste
          f"{int(published['suppressed'].sum())} suppressed (n < {min_n} or revealing); "
          f"{excluded} rows with errors left out")
     )
+    unlocated = int(result.loaded.table_issues["rows"].sum() or 0)
+    if unlocated:
+        click.echo(
+            f"advarsel: {unlocated} fejl peger ikke på en række (fx en manglende kolonne); se table_issues i key_figures.json"
+            if da else f"warning: {unlocated} errors point at no row (a missing column, say); see table_issues in key_figures.json",
+            err=True,
+        )
+    from ffb.aggregate.run import tables_without_rows
+
+    empty = tables_without_rows(result.loaded)
+    if empty:
+        click.echo(
+            f"advarsel: ingen brugbare rækker i {', '.join(empty)}; nøgletal, der bygger på dem, er tomme"
+            if da else f"warning: no usable rows in {', '.join(empty)}; key figures built on them are empty",
+            err=True,
+        )
     for path in result.written:
         click.echo(f"{'skrev' if da else 'wrote'} {path}")
+

@@ -27,6 +27,13 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+def tables_without_rows(loaded: Loaded) -> list[str]:
+    """Tables some figure reads that hold no usable row in any input."""
+    from ffb.aggregate.compute import _tables_read
+
+    return sorted(name for name in _tables_read() if name not in loaded.tables or loaded.tables[name].height == 0)
+
+
 def aggregate(
     inputs: list[Path],
     out: Path,
@@ -50,6 +57,7 @@ def aggregate(
         raise CannotRun(f"--min-n must be at least 1, not {min_n}")
 
     loaded = load_inputs(inputs)
+    empty_tables = tables_without_rows(loaded)
     timings["read_and_validate"] = time.perf_counter() - started
     mark = time.perf_counter()
     if db is not None and db.exists():
@@ -81,6 +89,7 @@ def aggregate(
         "inputs": loaded.inputs,
         "excluded_rows": loaded.excluded.to_dicts(),
         "table_issues": loaded.table_issues.to_dicts(),
+        "empty_tables": empty_tables,
         "figures": catalogue,
     }
     written = write_tables(published, out)
