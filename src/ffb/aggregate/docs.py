@@ -56,6 +56,13 @@ file, a price year the index lacks).
    any output, and the charts leave them out. `tests/test_aggregate_disclosure.py` attacks the
    output with its own solver.
 
+   What the audit covers: the counted units, which add up exactly. For a mean, the sum of the
+   measure (value × units) has the same margins and the same hidden cells, so it is pinned
+   down exactly only where the units are. Where a figure counts something other than citizens
+   (goals, pairs, services), one citizen can sit in several cells, so `n` does not add up
+   across cells and gives a reader bounds, not values. Rounding the published values to one
+   decimal is not relied on.
+
 ## Columns of key_figures.csv / .parquet / .json
 
 | column | meaning |
