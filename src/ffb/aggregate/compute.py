@@ -166,7 +166,11 @@ def completeness_figure() -> Figure:
 def compute(con, figures: list[Figure], min_n: int, price_year: int) -> Cells:
     import time
 
+    import dataclasses
+
     frames, timings, completeness_parts = [], {}, []
+    complete = completeness_figure()
+    per_figure = dataclasses.replace(complete, partition={})
     for figure in figures:
         started = time.perf_counter()
         source = _units_table(con, figure)
@@ -175,15 +179,16 @@ def compute(con, figures: list[Figure], min_n: int, price_year: int) -> Cells:
         timings[figure.id + ":sql"] = time.perf_counter() - started
         frame = _suppress(figure, frame, min_n)
         frames.append(frame.with_columns(pl.lit(figure.id).alias("metric")))
-        completeness_parts.append(
-            f"SELECT '{figure.id}' AS figure, coalesce(municipality_code, 'ukendt') AS municipality_code, citizen, "
-            f"CASE WHEN {where} THEN 'ja' ELSE 'nej' END AS complete FROM {source}"
+        # completeness from the same units, while they are at hand
+        units = (
+            f"(SELECT coalesce(municipality_code, 'ukendt') AS municipality_code, citizen, "
+            f"CASE WHEN {where} THEN 'ja' ELSE 'nej' END AS complete FROM {source})"
         )
+        completeness_parts.append(_cube(con, per_figure, units, "true").with_columns(pl.lit(figure.id).alias("figure")))
+        con.execute(f"DROP TABLE {source}")
         timings[figure.id] = time.perf_counter() - started
     started = time.perf_counter()
-    complete = completeness_figure()
-    con.execute("CREATE OR REPLACE TEMP TABLE units_completeness AS " + " UNION ALL ".join(completeness_parts))
-    frame = _values(complete, _cube(con, complete, "units_completeness", "true"))
+    frame = _values(complete, pl.concat(completeness_parts, how="diagonal_relaxed"))
     frames.append(_suppress(complete, frame, min_n).with_columns(pl.lit(COMPLETENESS).alias("metric")))
     timings[COMPLETENESS] = time.perf_counter() - started
     return Cells(pl.concat(frames, how="diagonal_relaxed"), figures, complete, price_year, timings)
