@@ -7,7 +7,6 @@ price index where 2024 is 10 % above 2021. The comments give the arithmetic.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import polars as pl
 import pytest

@@ -6,7 +6,6 @@ without SQL; the figures are computed by `ffb aggregate` from the written packag
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import polars as pl
 import pytest

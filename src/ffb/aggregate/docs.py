@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from ffb.aggregate.compute import completeness_figure
 from ffb.aggregate.figures import load_figures

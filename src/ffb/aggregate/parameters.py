@@ -11,7 +11,6 @@ from ffb.read.model import CannotRun
 
 PRICE_INDEX = Path(__file__).with_name("price_index.csv")
 STEPS = Path(__file__).with_name("steps.json")
-LEGAL_BASES = None  # filled lazily from the contract
 
 
 def load_price_index(path: Path = PRICE_INDEX) -> pl.DataFrame:
