@@ -160,3 +160,65 @@ def test_file_name_with_brackets_on_the_command_line(tmp_path):
     result = _cli(str(path), "--format", "json")
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["tables"]["citizens"]["rows"] == 2
+
+
+# --- a skipped row's key still exists -------------------------------------------------------
+def _referenced_provider_row(folder: Path) -> int:
+    used = {row[read_rows(folder, "interventions")[0].index("provider_id")] for row in read_rows(folder, "interventions")[1:]}
+    rows = read_rows(folder, "providers")
+    return next(n for n, row in enumerate(rows[1:], start=2) if row[0] in used)
+
+
+@pytest.mark.parametrize("change", ["short", "long_row", "extra_field", "multiline_long"])
+def test_skipped_row_keeps_its_key(tmp_path, change):
+    folder = copy_example(tmp_path)
+    rows = read_rows(folder, "providers")
+    number = _referenced_provider_row(folder)
+    row = rows[number - 1]
+    if change == "short":
+        rows[number - 1] = row[:2]
+    elif change == "extra_field":
+        rows[number - 1] = [*row, "extra"]
+    elif change == "long_row":
+        row[1] = "x" * (1024 * 1024 + 10)
+    else:
+        row[1] = ("y" * 1000 + "\n") * 1100
+    write_rows(folder, "providers", rows)
+    report = VALIDATOR.validate(folder)
+    expected = "FFB113" if "long" in change else "FFB104"
+    assert [(i["code"], i["table"], i["row"]) for i in report.issues.to_dicts() if i["severity"] == "error"] == [
+        (expected, "providers", number)
+    ]
+
+
+def test_skipped_row_whose_key_cannot_be_read_invents_no_dangling_references(tmp_path):
+    folder = copy_example(tmp_path)
+    rows = read_rows(folder, "providers")
+    number = _referenced_provider_row(folder)
+    header = rows[0]
+    # The key column moved to the end of the header: the short row does not reach it.
+    rows = [[*r[1:], r[0]] for r in rows]
+    rows[number - 1] = rows[number - 1][:2]
+    write_rows(folder, "providers", rows)
+    assert header[0] == "id"
+    report = VALIDATOR.validate(folder)
+    assert not _issues(report, "FFB213")
+    assert [i["row"] for i in _issues(report, "FFB104")] == [number]
+
+
+def test_workbook_row_past_the_header_keeps_its_key(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    folder = copy_example(tmp_path)
+    number = _referenced_provider_row(folder)
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name in ("providers", "interventions"):
+        sheet = workbook.create_sheet(name)
+        for row in read_rows(folder, name):
+            sheet.append(row)
+    workbook["providers"].cell(number, 12, "past the header")
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+    report = VALIDATOR.validate(path)
+    assert [i["row"] for i in _issues(report, "FFB104")] == [number]
+    assert not _issues(report, "FFB213")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,8 +11,8 @@ from pathlib import Path
 import polars as pl
 
 from ffb.read.header import frame_for_contract, match_header, missing_columns
-from ffb.read.model import ROW, CannotRun, Finding, RawTable, guarded
-from ffb.read.row_shapes import BadRow, find_bad_rows
+from ffb.read.model import ROW, CannotRun, Finding, RawTable, guarded, keys_of_skipped, referenced_columns
+from ffb.read.row_shapes import HEAD_CHARS, BadRow, find_bad_rows
 from ffb.read.text_files import NotText, TextFormat, detect_format, is_invalid_utf8, transcode_to_utf8
 
 BATCH_ROWS = 1_000_000
@@ -105,7 +107,21 @@ def read_csv_table(
     findings += _row_findings(prepared.bad_rows, source, name, width)
     raw = RawTable(name, source, prepared.header, _batches(prepared, source),
                    missing_columns=missing_columns(prepared.header, prepared.table))
+    raw.skipped_keys, raw.unknown_skipped_keys = keys_of_skipped(
+        [_fields(bad, prepared.text_format.delimiter) for bad in prepared.bad_rows if bad.head],
+        prepared.header, referenced_columns(name, tables),
+    )
     return raw, findings
+
+
+def _fields(bad: BadRow, delimiter: str) -> tuple[list[str], bool]:
+    """The fields at the start of a skipped row, and whether the last may be cut short."""
+    cut = bad.problem == "long" or len(bad.head) >= HEAD_CHARS
+    try:
+        fields = next(csv.reader(io.StringIO(bad.head), delimiter=delimiter), [])
+    except csv.Error:
+        return [], True
+    return fields, cut
 
 
 def _batches(prepared: _Prepared, source: str):

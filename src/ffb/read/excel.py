@@ -14,7 +14,7 @@ from python_calamine import CalamineWorkbook
 
 from ffb.read.archives import UnsafeArchive, check_archive, is_damaged
 from ffb.read.header import frame_for_contract, match_header, missing_columns
-from ffb.read.model import ROW, Finding, RawTable
+from ffb.read.model import ROW, Finding, RawTable, keys_of_skipped, referenced_columns
 
 # Sheets of ffb's own template that hold no data.
 TEMPLATE_SHEETS = {"vejledning", "lister", "ffb"}
@@ -228,6 +228,10 @@ def _sheet_table(
         Finding("FFB104", source, name, row=number, value=str(fields), detail=str(width))
         for number, fields in overflowing.items()
     )
+    skipped_keys, unknown_skipped_keys = keys_of_skipped(
+        [(_texts(tuple(body[number - 2][:width])), False) for number in overflowing],
+        header, referenced_columns(name, tables),
+    )
     frame = pl.DataFrame(data, schema={ROW: pl.Int64, **{c: pl.String for c in header}})
     frame = frame.filter(~pl.col(ROW).is_in(list(overflowing)))
     blank = frame.filter(pl.all_horizontal(pl.exclude(ROW).is_null()))[ROW].to_list()
@@ -246,5 +250,7 @@ def _sheet_table(
     def batches(frame: pl.DataFrame = frame) -> Iterator[pl.DataFrame]:
         yield frame
 
-    return RawTable(name, source, header, batches, missing_columns=missing_columns(header, table)), findings
+    raw = RawTable(name, source, header, batches, missing_columns=missing_columns(header, table),
+                   skipped_keys=skipped_keys, unknown_skipped_keys=unknown_skipped_keys)
+    return raw, findings
 

@@ -50,6 +50,11 @@ class RawTable:
     # Contract columns the header lacks. Their absence was reported once for the table
     # (FFB106/FFB107), so their empty cells are not reported again row by row.
     missing_columns: frozenset[str] = frozenset()
+    # Rows left out for their shape (FFB104, FFB113) still exist: the values other tables
+    # refer to that could be read from them, by column; `unknown_skipped_keys` when some
+    # such row's key could not be read at all.
+    skipped_keys: dict[str, list[str]] = field(default_factory=dict)
+    unknown_skipped_keys: bool = False
 
 
 @dataclass
@@ -59,6 +64,38 @@ class RawInput:
     tables: dict[str, RawTable] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     kind: str = "table"  # table, json (a list of rows), workbook, package, folder or document
+
+
+def referenced_columns(name: str, tables: list[dict]) -> list[str]:
+    """The columns of table `name` that other tables refer to."""
+    return sorted({
+        reference["column"]
+        for table in tables
+        for column in table["columns"]
+        if (reference := column.get("references")) and reference["table"] == name
+    })
+
+
+def keys_of_skipped(rows: list[tuple[list[str | None], bool]], header: list[str], columns: list[str]
+                    ) -> tuple[dict[str, list[str]], bool]:
+    """The referenced values of rows that are skipped, and whether some could not be read.
+
+    Each row comes as its fields and whether the last one may be cut short.
+    """
+    found: dict[str, list[str]] = {column: [] for column in columns}
+    unknown = False
+    positions = {column: header.index(column) for column in columns if column in header}
+    for fields, cut in rows:
+        complete = len(fields) - 1 if cut else len(fields)
+        for column in columns:
+            position = positions.get(column)
+            if position is None:  # the header lacks the column: no row has it
+                continue
+            if position >= complete:
+                unknown = True
+            elif fields[position]:
+                found[column].append(fields[position])
+    return {column: values for column, values in found.items() if values}, unknown
 
 
 def guarded(batches: Callable[[], Iterator[pl.DataFrame]], source: str) -> Callable[[], Iterator[pl.DataFrame]]:

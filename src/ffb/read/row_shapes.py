@@ -17,6 +17,7 @@ import polars as pl
 # No real row of the contract comes near this; a longer one is refused rather than checked.
 MAX_ROW_BYTES = 1024 * 1024
 TEXT, ROW = "text", "row"
+HEAD_CHARS = 4096  # how much of a skipped row is kept to find its key in
 MAX_SHAPE_WIDTH = 200  # wider headers skip the exact-shape match (its pattern grows with width)
 # A quoted field: quotes around anything, with "" for a quote inside.
 QUOTED = r'"(?:[^"]|"")*"'
@@ -28,6 +29,7 @@ class BadRow:
     problem: str  # "ragged", "blank", "trailing", "long" or "quoting"
     fields: int = 0  # ragged rows: how many fields the row has
     size: int = 0  # long rows: how many bytes the row has
+    head: str = ""  # ragged and long rows: the start of the row's text, where its key is
 
 
 def _escaped(delimiter: str) -> str:
@@ -118,8 +120,9 @@ def _classify(candidates: pl.DataFrame, delimiter: str, width: int) -> pl.DataFr
     """Each candidate's problem (null when it is fine after all) and its field count."""
     text = pl.col(TEXT)
     size = text.str.len_bytes()
+    head = text.str.slice(0, HEAD_CHARS).alias("head")
     long = candidates.filter(size > MAX_ROW_BYTES).select(
-        ROW, pl.lit("long").alias("problem"), pl.lit(0).alias("fields"), size.alias("size")
+        ROW, pl.lit("long").alias("problem"), pl.lit(0).alias("fields"), size.alias("size"), head
     )
     fields = text.str.replace_all(QUOTED, "").str.count_matches(delimiter, literal=True) + 1
     problem = (
@@ -133,7 +136,8 @@ def _classify(candidates: pl.DataFrame, delimiter: str, width: int) -> pl.DataFr
     rest = (
         candidates.filter(size <= MAX_ROW_BYTES)
         .with_columns(fields.alias("fields"))
-        .select(ROW, problem.alias("problem"), "fields", pl.lit(0).alias("size"))
+        .select(ROW, problem.alias("problem"), "fields", pl.lit(0).alias("size"),
+                pl.when(problem == "ragged").then(head).otherwise(pl.lit("")).alias("head"))
         .filter(pl.col("problem").is_not_null())
     )
     return pl.concat([long, rest], how="vertical_relaxed").sort(ROW)

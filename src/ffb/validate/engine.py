@@ -146,7 +146,7 @@ class Validator:
             table = self.tables[name]
             if table["primary_key"]:
                 found.append(duplicate_keys(frame, table))
-            found.extend(dangling_references(frame, table, typed))
+            found.extend(dangling_references(frame, table, typed, raw.tables))
 
         field_issues = pl.concat([f for f in found if f.height] or [empty_issues()])
         rejected = field_issues.filter(~pl.col("code").is_in(["FFB201", "FFB202"]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from ffb.read.model import ROW
+from ffb.read.model import ROW, RawTable
 from ffb.validate.context import issues
 
 
@@ -25,15 +25,30 @@ def duplicate_keys(frame: pl.DataFrame, table: dict) -> pl.DataFrame:
 
 
 def dangling_references(
-    frame: pl.DataFrame, table: dict, targets: dict[str, pl.DataFrame]
+    frame: pl.DataFrame,
+    table: dict,
+    targets: dict[str, pl.DataFrame],
+    skipped: dict[str, RawTable] | None = None,
 ) -> list[pl.DataFrame]:
-    """FFB213 for references whose target row does not exist; absent tables are skipped."""
+    """FFB213 for references whose target row does not exist; absent tables are skipped.
+
+    A row skipped for its shape (`skipped`, the raw tables) still exists: its key counts as
+    present, and references into a table where some skipped row's key could not be read are
+    not checked, since any of them may point at that row.
+    """
+    skipped = skipped or {}
     found = []
     for column in table["columns"]:
         reference = column.get("references")
         if not reference or reference["table"] not in targets:
             continue
+        target = skipped.get(reference["table"])
+        if target is not None and target.unknown_skipped_keys:
+            continue
         known = targets[reference["table"]][reference["column"]]
+        extra = target.skipped_keys.get(reference["column"]) if target is not None else None
+        if extra:
+            known = pl.concat([known, pl.Series(known.name, extra, dtype=known.dtype, strict=False)])
         rows = frame.filter(pl.col(column["name"]).is_not_null() & ~pl.col(column["name"]).is_in(known.implode()))
         found.append(
             issues(rows, "FFB213", table["name"], column["name"], pl.col(column["name"]),
