@@ -222,3 +222,85 @@ def test_workbook_row_past_the_header_keeps_its_key(tmp_path):
     report = VALIDATOR.validate(path)
     assert [i["row"] for i in _issues(report, "FFB104")] == [number]
     assert not _issues(report, "FFB213")
+
+
+# --- numbers that do not fit --------------------------------------------------------------
+@pytest.mark.parametrize("value", ["1e309", "-1e309", "1" * 400, "inf", "NaN"])
+def test_overflowing_number_is_not_a_number(tmp_path, value):
+    folder = copy_example(tmp_path)
+    set_cell(folder, "prices", 2, "amount_dkk", value)
+    report = VALIDATOR.validate(folder)
+    assert [(i["row"], i["column"]) for i in _issues(report, "FFB204")] == [(2, "amount_dkk")]
+    assert not _issues(report, "FFB406")
+
+
+@pytest.mark.parametrize("value", ["1e309", "-Infinity", "NaN", "Infinity"])
+def test_overflowing_number_in_json_is_not_accepted(tmp_path, value):
+    folder = copy_example(tmp_path)
+    document = _export_document(folder)
+    path = tmp_path / "export.json"
+    text = json.dumps(document).replace(
+        f'"amount_dkk": {document["prices"][0]["amount_dkk"]}', f'"amount_dkk": {value}', 1
+    )
+    assert value in text
+    path.write_text(text, encoding="utf-8")
+    report = VALIDATOR.validate(path)
+    assert report.exit_code == 1
+    assert {i["code"] for i in report.issues.to_dicts() if i["severity"] == "error"} & {"FFB114", "FFB204", "FFB115"}
+
+
+# --- JSON as JSON is written -----------------------------------------------------------------
+def _document_text(tmp_path: Path) -> tuple[Path, str]:
+    folder = copy_example(tmp_path)
+    return tmp_path / "export.json", json.dumps(_export_document(folder), ensure_ascii=False)
+
+
+def test_json_property_given_twice_is_reported(tmp_path):
+    path, text = _document_text(tmp_path)
+    first = text.index('"sex": ')
+    text = text[:first] + '"sex": "mand", ' + text[first:]
+    path.write_text(text, encoding="utf-8")
+    report = VALIDATOR.validate(path)
+    assert [(i["pointer"], i["value"]) for i in _issues(report, "FFB123")] == [("/citizens/0/sex", "sex")]
+    assert report.exit_code == 1
+
+
+def test_json_table_given_twice_is_reported(tmp_path):
+    path, text = _document_text(tmp_path)
+    path.write_text(text[:-1] + ', "providers": []}', encoding="utf-8")
+    report = VALIDATOR.validate(path)
+    assert [i["pointer"] for i in _issues(report, "FFB123")] == ["/providers"]
+
+
+def test_json_lines_property_given_twice(tmp_path):
+    path = tmp_path / "citizens.jsonl"
+    path.write_text('{"id": "c-1", "municipality_code": "665", "id": "c-2"}\n', encoding="utf-8")
+    report = VALIDATOR.validate(path)
+    assert [(i["row"], i["value"]) for i in _issues(report, "FFB123")] == [(1, "id")]
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\uDBFF"])
+def test_json_lone_surrogate_is_a_finding(tmp_path, escape):
+    path, text = _document_text(tmp_path)
+    name = json.loads(text)["providers"][0]["name"]
+    text = text.replace(json.dumps(name, ensure_ascii=False), f'"{escape}{name}"', 1)
+    path.write_text(text, encoding="utf-8")
+    report = VALIDATOR.validate(path)
+    assert [i["pointer"] for i in _issues(report, "FFB124")] == ["/providers/0/name"]
+    assert report.exit_code == 1
+
+
+def test_json_lone_surrogate_in_a_property_name(tmp_path):
+    path = tmp_path / "citizens.json"
+    path.write_text('[{"id": "c-1", "municipality_code": "665", "x\\ud800": 1}]', encoding="utf-8")
+    report = VALIDATOR.validate(path)
+    assert [i["pointer"] for i in _issues(report, "FFB124")] == ["/0/x\\ud800"]
+    assert "FFB108" in _codes(report)
+
+
+def test_json_surrogate_pair_is_one_character(tmp_path):
+    path = tmp_path / "citizens.json"
+    path.write_text('[{"id": "c-1", "municipality_code": "665", "sex": "\\ud83d\\ude00"}]', encoding="utf-8")
+    report = VALIDATOR.validate(path)
+    assert not _issues(report, "FFB124")
+    assert [i["value"] for i in _issues(report, "FFB210")] == ["\U0001F600"]

@@ -9,6 +9,7 @@ Locations are JSON pointers such as `/cases/3/opened_date`.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +25,97 @@ from ffb.read.text_files import SNIFF_BYTES, UTF16_BOMS
 MAX_JSON_BYTES = 512 * 1024**2
 NESTING = "nesting depth"  # the detail of FFB113 for JSON nested too deeply
 SHOWN_KEY = 200  # longer property names are cut in findings; the report shows no more
+
+
+class _Overflowing(float):
+    """A JSON number too large for a double: infinite, but shown as it was written."""
+
+    text: str
+
+    def __new__(cls, text: str) -> _Overflowing:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+
+class _NotJson:
+    """NaN, Infinity and -Infinity: Python's parser takes them, JSON (RFC 8259) has no such
+    values. They are read as a value of no JSON type, so they are reported, never a number."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class _Duplicated(dict):
+    """An object in which some property name is given twice; the last value wins in the
+    parser, so the first is lost unless it is reported."""
+
+    duplicates: list[str]
+
+
+def _number(text: str) -> float:
+    number = float(text)
+    return number if number not in (float("inf"), float("-inf")) else _Overflowing(text)
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    duplicated = _Duplicated(result)
+    seen: set[str] = set()
+    duplicated.duplicates = [key for key, _ in pairs if key in seen or seen.add(key)]
+    return duplicated
+
+
+# A \\uD800-\\uDFFF escape: half of a UTF-16 pair. Two halves make one character; one alone is
+# no character and cannot be written as UTF-8.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _shown_surrogates(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def replace_lone_surrogates(value: object, pointer: str, found: list[str]) -> object:
+    """`value` with every lone surrogate shown as its escape (\\ud800); the pointers of the
+    strings (values or property names) that held one go to `found`."""
+    if isinstance(value, str):
+        if _has_lone_surrogate(value):
+            found.append(pointer)
+            return _shown_surrogates(value)
+        return value
+    if isinstance(value, list):
+        return [replace_lone_surrogates(item, f"{pointer}/{index}", found) for index, item in enumerate(value)]
+    if isinstance(value, dict):
+        cleaned = type(value)()
+        for key, item in value.items():
+            where = f"{pointer}/{_escaped(key) if not _has_lone_surrogate(key) else _escaped(_shown_surrogates(key))}"
+            if _has_lone_surrogate(key):
+                found.append(where)
+                key = _shown_surrogates(key)
+            cleaned[key] = replace_lone_surrogates(item, where, found)
+        if isinstance(value, _Duplicated):
+            cleaned.duplicates = [_shown_surrogates(k) for k in value.duplicates]
+        return cleaned
+    return value
+
+
+def loads(text: str) -> object:
+    """json.loads, strict as JSON is: no NaN or Infinity, no number silently infinite, and
+    objects with a property given twice marked."""
+    return json.loads(text, parse_float=_number, parse_constant=_NotJson, object_pairs_hook=_object)
 
 
 def _escaped(key: str) -> str:
@@ -48,11 +140,13 @@ def _text(value: object) -> str | None:
         return None
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (_Overflowing, _NotJson)):
+        return value.text
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return str(int(value))
     if isinstance(value, (dict, list)):
         try:
-            return json.dumps(value, ensure_ascii=False)[:200]
+            return json.dumps(value, ensure_ascii=False, default=str)[:200]
         except RecursionError:  # nested nearly as deep as the parser allows
             return "[…]" if isinstance(value, list) else "{…}"
     return str(value)
@@ -74,6 +168,11 @@ def rows_to_table(
             findings.append(Finding("FFB114", source, name, pointer=where, value=_text(row)))
             continue
         indexes.append(index)
+        if isinstance(row, _Duplicated):
+            findings.extend(
+                Finding("FFB123", source, name, pointer=f"{where}/{_escaped(key)}", column=key[:SHOWN_KEY], value=key)
+                for key in row.duplicates
+            )
         for key in row.keys() - types.keys():
             findings.append(
                 Finding("FFB108", source, name, pointer=f"{where}/{_escaped(key)}", column=key[:SHOWN_KEY], value=key)
@@ -112,17 +211,25 @@ def _json_text(data: bytes, source: str, table_name: str | None) -> tuple[str | 
         return None, [Finding("FFB103", source, table_name)]
 
 
-def _parse(text: str) -> tuple[object, str | None, int | None, str | None]:
-    """The parsed value, or the finding code, line and place (line:column) of the failure."""
+def _parse(text: str) -> tuple[object, str | None, int | None, str | None, list[str]]:
+    """The parsed value, or the finding code, line and place (line:column) of the failure;
+    and the pointers of strings that held a lone surrogate (shown escaped in the value)."""
     try:
-        return json.loads(text), None, None, None
+        value = loads(text)
     except RecursionError:
         # The parser refuses nesting deeper than Python's recursion limit (about 1,000 levels).
-        return None, "FFB113", None, None
+        return None, "FFB113", None, None, []
     except json.JSONDecodeError as error:
-        return None, "FFB114", error.lineno, f"{error.lineno}:{error.colno}"
+        return None, "FFB114", error.lineno, f"{error.lineno}:{error.colno}", []
     except ValueError:  # e.g. an integer of more digits than Python converts
-        return None, "FFB114", None, None
+        return None, "FFB114", None, None, []
+    surrogates: list[str] = []
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            value = replace_lone_surrogates(value, "", surrogates)
+        except RecursionError:
+            return None, "FFB113", None, None, []
+    return value, None, None, None, surrogates
 
 
 def read_json(
@@ -137,17 +244,19 @@ def read_json(
     text, findings = _json_text(path.read_bytes(), source, table_name)
     if text is None:
         return [], findings, "json"
-    document, code, line, place = _parse(text)
+    document, code, line, place, surrogates = _parse(text)
+    findings = [Finding("FFB124", source, table_name, pointer=p) for p in surrogates]
     if code == "FFB113":
         return [], [Finding("FFB113", source, table_name, detail=NESTING)], "json"
     if code is not None:
         return [], [Finding(code, source, table_name, row=line, value=place)], "json"
     if isinstance(document, list):
-        return _read_row_list(document, path, source, tables, table_name)
+        raw_tables, more, kind = _read_row_list(document, path, source, tables, table_name)
+        return raw_tables, findings + more, kind
     if not isinstance(document, dict):
         return [], [Finding("FFB114", source, table_name, pointer="", value=_text(document))], "json"
-    raw_tables, findings = _read_document(document, source, tables)
-    return raw_tables, findings, "document"
+    raw_tables, more = _read_document(document, source, tables)
+    return raw_tables, findings + more, "document"
 
 
 def _read_row_list(
@@ -165,6 +274,11 @@ def _read_row_list(
 def _read_document(document: dict, source: str, tables: list[dict]) -> tuple[list[RawTable], list[Finding]]:
     by_name = {table["name"]: table for table in tables}
     raw_tables, findings = [], []
+    if isinstance(document, _Duplicated):
+        findings.extend(
+            Finding("FFB123", source, key if key in by_name else None, pointer=f"/{_escaped(key)}", value=key)
+            for key in document.duplicates
+        )
     for key, value in document.items():
         where = f"/{_escaped(key)}"
         if key == "schema_version":
@@ -200,7 +314,9 @@ def _json_lines(path: Path, source: str, table_name: str | None) -> tuple[list, 
             if text is None:
                 findings.extend(replace(p, row=number, detail=None) for p in problems)
                 continue
-            row, code, _, place = _parse(text)
+            row, code, _, place, surrogates = _parse(text)
+            findings.extend(Finding("FFB124", source, table_name, row=number, pointer=None, value=p or "/")
+                            for p in surrogates)
             if code is None:
                 rows.append(row)
                 numbers.append(number)

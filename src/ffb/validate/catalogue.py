@@ -372,6 +372,25 @@ rule("FFB122", "required-table-missing", "error",
      `assessments` are missing. `ffb-validate folder --table citizens` checks the citizens
      table alone and expects nothing else."""))
 
+rule("FFB123", "duplicate-json-key", "error",
+     ("Egenskab gentaget", "Property given twice"),
+     ("Egenskaben {value} står mere end én gang i samme JSON-objekt; kun den sidste værdi læses.",
+      "The property {value} appears more than once in the same JSON object; only the last value is read."),
+     """JSON parsers keep only one value of a property named twice in an object, so the other
+     value would be lost without a word. The object must name each property once (RFC 8259
+     recommends it; the JSON Schema cannot see the difference).""",
+     example_note=_note("""A row `{"id": "borger-1", "sex": "kvinde", "sex": "mand"}` in an export
+     document: which sex is meant cannot be known. Write each property once."""))
+rule("FFB124", "invalid-character", "error",
+     ("Ugyldigt tegn", "Invalid character"),
+     ("Teksten indeholder et ugyldigt tegn (en halv UTF-16-parring, vist som \\ud800).",
+      "The text holds an invalid character (half of a UTF-16 pair, shown as \\ud800)."),
+     """A JSON escape from \\ud800 to \\udfff is half of a UTF-16 pair; only two halves
+     together make a character. One alone is no character and cannot be stored as UTF-8, so
+     it is shown as its escape and the value is checked as such.""",
+     example_note=_note("""A name written as `"Bost\\ud800tten"` by a program that cut a
+     character in two. Export the text again from the source system."""))
+
 # --- FFB2xx: field rules compiled from the schema ----------------------------------------
 rule("FFB201", "required-missing", "error",
      ("Påkrævet værdi mangler", "Required value missing"),

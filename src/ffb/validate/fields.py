@@ -62,7 +62,9 @@ def _parsed(column: dict, enums: dict) -> pl.Expr:
     if kind == "integer":
         return pl.when(value.str.contains(INTEGER)).then(value.cast(pl.Int64, strict=False))
     if kind == "number":
-        return pl.when(value.str.contains(NUMBER)).then(value.cast(pl.Float64, strict=False))
+        # A number too large for a double (1e309) becomes infinity: not a number, as `inf` is not.
+        number = value.cast(pl.Float64, strict=False)
+        return pl.when(value.str.contains(NUMBER) & number.is_finite()).then(number)
     if kind == "date":
         return pl.when(value.str.contains(ISO_DATE)).then(value.str.to_date("%Y-%m-%d", strict=False))
     if kind == "boolean":
