@@ -304,3 +304,148 @@ def test_json_surrogate_pair_is_one_character(tmp_path):
     report = VALIDATOR.validate(path)
     assert not _issues(report, "FFB124")
     assert [i["value"] for i in _issues(report, "FFB210")] == ["\U0001F600"]
+
+
+# --- native types read as the text CSV gives -----------------------------------------------
+def _native_frames(folder: Path) -> dict[str, pl.DataFrame]:
+    """The example's tables with the types a data team's tools infer from them."""
+    return {name: pl.read_csv(folder / f"{name}.csv", try_parse_dates=True) for name in TABLES}
+
+
+def _pandas_style(frame: pl.DataFrame) -> pl.DataFrame:
+    """Integers as floats and missing numbers as NaN (pandas without nullable types),
+    categories, decimals for money and unsigned integers."""
+    columns = []
+    for name, dtype in frame.schema.items():
+        column = pl.col(name)
+        if dtype.is_integer():
+            columns.append(column.cast(pl.Float64).fill_null(float("nan")))
+        elif dtype == pl.String:
+            columns.append(column.cast(pl.Categorical))
+        elif dtype.is_float():
+            columns.append(column.cast(pl.Decimal(18, 4)))
+        else:
+            columns.append(column)
+    return frame.select(columns)
+
+
+def _zoned(frame: pl.DataFrame) -> pl.DataFrame:
+    """Dates as time-zone-aware date-times at midnight, as Spark writes timestamps."""
+    return frame.with_columns(
+        pl.col(name).cast(pl.Datetime("us")).dt.replace_time_zone("Europe/Copenhagen")
+        for name, dtype in frame.schema.items() if dtype == pl.Date
+    )
+
+
+def _unsigned(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(
+        pl.col(name).cast(pl.UInt32) for name, dtype in frame.schema.items() if dtype.is_integer()
+    ).with_columns(pl.col(n).cast(pl.Float32) for n, d in frame.schema.items() if d.is_float())
+
+
+NATIVE_STYLES = {"inferred": lambda f: f, "pandas": _pandas_style, "zoned": _zoned, "unsigned": _unsigned}
+
+
+@pytest.mark.parametrize("style", list(NATIVE_STYLES))
+def test_parquet_with_native_types_reads_as_csv_does(tmp_path, style):
+    folder = copy_example(tmp_path)
+    frames = _native_frames(folder)
+    kinds = {dtype for frame in frames.values() for dtype in frame.dtypes}
+    assert {pl.Int64, pl.Float64, pl.Boolean, pl.Date, pl.String} <= kinds
+    target = tmp_path / "parquet"
+    target.mkdir()
+    for name, frame in frames.items():
+        NATIVE_STYLES[style](frame).write_parquet(target / f"{name}.parquet")
+    report = VALIDATOR.validate(target)
+    assert [i for i in report.issues.to_dicts() if i["severity"] != "info"] == []
+    assert {name: info["rows"] for name, info in report.tables.items()} == {
+        name: frame.height for name, frame in frames.items()
+    }
+
+
+def test_parquet_native_values_are_checked_as_their_text(tmp_path):
+    """A wrong value stays wrong whatever its type: 1.5 is no whole number, a time is no date."""
+    path = tmp_path / "assessments.parquet"
+    folder = copy_example(tmp_path)
+    frame = _native_frames(folder)["assessments"].head(3).with_columns(
+        pl.Series("months_since_previous", [1.5, None, 3.0]),
+        pl.Series("assessment_date", [dt.datetime(2024, 1, 1, 12, 30), dt.datetime(2024, 1, 2), None]),
+    )
+    frame.write_parquet(path)
+    report = VALIDATOR.validate(path)
+    found = {(i["code"], i["row"], i["column"], i["value"]) for i in report.issues.to_dicts()}
+    assert ("FFB203", 2, "months_since_previous", "1.5") in found
+    assert ("FFB205", 2, "assessment_date", "2024-01-01T12:30:00") in found
+    assert not [f for f in found if f[1] == 3 and f[0] == "FFB205"]
+
+
+@pytest.mark.parametrize("value", [[["a", "b"]], [{"x": 1}], [b"\xff\x00"]])
+def test_parquet_nested_column_is_a_finding(tmp_path, value):
+    path = tmp_path / "citizens.parquet"
+    pl.DataFrame({"id": ["c-1"], "municipality_code": ["665"], "sex": value}).write_parquet(path)
+    report = VALIDATOR.validate(path)
+    assert [(i["code"], i["column"]) for i in report.issues.to_dicts() if i["severity"] == "error"] == [
+        ("FFB125", "sex")
+    ]
+
+
+def test_workbook_with_native_types_reads_as_csv_does(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    folder = copy_example(tmp_path)
+    frames = _native_frames(folder)
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, frame in frames.items():
+        sheet = workbook.create_sheet(name)
+        sheet.append(frame.columns)
+        for row in frame.iter_rows():
+            sheet.append([float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in row])
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+    report = VALIDATOR.validate(path)
+    assert [i for i in report.issues.to_dicts() if i["severity"] != "info"] == []
+
+
+def test_json_with_native_types_reads_as_csv_does(tmp_path):
+    folder = copy_example(tmp_path)
+    document = _export_document(folder)
+    for rows in document.values():
+        for row in rows:
+            for key, value in row.items():
+                if isinstance(value, int) and not isinstance(value, bool):
+                    row[key] = float(value)  # 1958.0, as pandas writes whole numbers
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    report = VALIDATOR.validate(path)
+    assert [i for i in report.issues.to_dicts() if i["severity"] != "info"] == []
+
+
+@pytest.mark.skipif(sys.platform == "win32" or __import__("os").geteuid() == 0, reason="needs file permissions")
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".xlsx", ".json"])
+def test_unreadable_file_cannot_run_whatever_its_kind(tmp_path, suffix):
+    path = tmp_path / f"citizens{suffix}"
+    pl.DataFrame({"id": ["c-1"], "municipality_code": ["665"]}).write_parquet(path)
+    path.chmod(0)
+    result = _cli(str(path))
+    path.chmod(0o600)
+    assert result.returncode == 2
+    assert "Permission denied" in result.stderr and str(path) in result.stderr
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".xlsx", ".json"])
+def test_file_that_cannot_be_opened_stops_the_run(tmp_path, suffix, monkeypatch):
+    """As the test above, for a run as root, whom permissions do not stop."""
+    from ffb.read import CannotRun
+
+    path = tmp_path / f"citizens{suffix}"
+    pl.DataFrame({"id": ["c-1"], "municipality_code": ["665"]}).write_parquet(path)
+    real_open = Path.open
+
+    def refusing_open(self, *arguments, **options):
+        if self.name == path.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *arguments, **options)
+
+    monkeypatch.setattr(Path, "open", refusing_open)
+    with pytest.raises(CannotRun, match="Permission denied"):
+        VALIDATOR.validate(path)

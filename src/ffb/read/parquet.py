@@ -1,5 +1,12 @@
-"""Read a Parquet file as a raw table: every column as text, as a CSV file would hold it (an
-empty text is a missing value, as an empty CSV field is)."""
+"""Read a Parquet file as a raw table: every column as the text a CSV file would hold (an
+empty text is a missing value, as an empty CSV field is).
+
+Data teams write Parquet with native types (pandas, Spark, polars), so each type is turned
+into the text CSV gives for the same value: whole numbers without `.0` (pandas stores an
+integer column with gaps as floats, and NaN is its missing value), `true`/`false`, ISO
+dates, and a date-time at midnight as its date (a time zone is kept as written: the wall
+clock date, as a CSV export from the same system would show it).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,51 @@ from ffb.read.header import frame_for_contract, match_header, missing_columns
 from ffb.read.model import ROW, Finding, RawTable, guarded
 
 BATCH_ROWS = 1_000_000
+WHOLE_LIMIT = 2**53  # floats up to here hold every whole number exactly
+
+
+def _float_text(column: pl.Expr) -> pl.Expr:
+    whole = column.is_finite() & (column == column.floor()) & (column.abs() < WHOLE_LIMIT)
+    return (
+        pl.when(column.is_nan()).then(pl.lit(None, pl.String))
+        .when(whole).then(column.cast(pl.Int64).cast(pl.String))
+        .otherwise(column.cast(pl.String))
+    )
+
+
+def _datetime_text(column: pl.Expr, dtype: pl.Datetime) -> pl.Expr:
+    if dtype.time_zone is not None:
+        column = column.dt.replace_time_zone(None)
+    midnight = column.dt.time() == pl.time(0, 0)
+    return (
+        pl.when(midnight).then(column.dt.date().cast(pl.String))
+        .otherwise(column.dt.to_string("%Y-%m-%dT%H:%M:%S%.f"))
+    )
+
+
+def _decimal_text(column: pl.Expr) -> pl.Expr:
+    """2.50 as 2.5 and 3.00 as 3, as a spreadsheet or CSV export writes them."""
+    text = column.cast(pl.String)
+    trimmed = text.str.replace(r"(\.[0-9]*?)0+$", "${1}").str.replace(r"\.$", "")
+    return pl.when(text.str.contains(".", literal=True)).then(trimmed).otherwise(text)
+
+
+def is_nested(dtype: pl.DataType) -> bool:
+    return isinstance(dtype, (pl.List, pl.Array, pl.Struct, pl.Object)) or dtype == pl.Binary
+
+
+def as_text(name: str, dtype: pl.DataType) -> pl.Expr:
+    """The column `name` of type `dtype` as the text CSV would give."""
+    column = pl.col(name)
+    if dtype.is_float():
+        return _float_text(column).alias(name)
+    if isinstance(dtype, pl.Datetime):
+        return _datetime_text(column, dtype).alias(name)
+    if isinstance(dtype, pl.Decimal):
+        return _decimal_text(column).alias(name)
+    if dtype == pl.Boolean:
+        return pl.when(column).then(pl.lit("true")).when(~column).then(pl.lit("false")).alias(name)
+    return column.cast(pl.String).alias(name)
 
 
 def read_parquet(
@@ -26,11 +78,24 @@ def read_parquet(
     if table is None:
         return [], findings
     name = table["name"]
+    known = {column["name"] for column in table["columns"]}
+    nested = [column for column, dtype in schema.items() if is_nested(dtype) and column in known]
+    findings += [
+        Finding("FFB125", source, name, row=1, column=column, value=column, detail=str(schema[column]))
+        for column in nested
+    ]
+    # A nested column is reported once above; its cells are read as absent.
+    readable = [column for column in header if column not in nested]
 
     def batches() -> Iterator[pl.DataFrame]:
-        scan = pl.scan_parquet(path, glob=False).select(pl.all().cast(pl.String)).with_row_index(ROW, offset=2)
-        frame = frame_for_contract(scan, header, table, empty_is_null=True)
+        scan = (
+            pl.scan_parquet(path, glob=False)
+            .select([as_text(column, schema[column]) for column in readable if column in known])
+            .with_row_index(ROW, offset=2)
+        )
+        frame = frame_for_contract(scan, readable, table, empty_is_null=True)
         yield from frame.collect_batches(chunk_size=BATCH_ROWS)
 
-    raw = RawTable(name, source, header, guarded(batches, source), missing_columns=missing_columns(header, table))
+    raw = RawTable(name, source, header, guarded(batches, source),
+                   missing_columns=missing_columns(readable, table))
     return [raw], findings

@@ -99,6 +99,11 @@ class _Reader:
             )
         # Absolute, so no reader takes a leading `~` or a `scheme://` for anything but a name.
         path = path.absolute()
+        try:  # a file that cannot be opened stops the run whatever its kind, as for CSV
+            with path.open("rb"):
+                pass
+        except OSError as error:
+            raise CannotRun(f"{source}: {error.strerror or error}") from error
         if path.stat().st_size == 0:
             self.note(Finding("FFB101", source, table_name))
         elif suffix in CSV_SUFFIXES:
@@ -231,8 +236,11 @@ def _is_descriptor(path: Path) -> bool:
         return True
     if path.suffix.lower() != ".json" or path.stat().st_size > MAX_DESCRIPTOR_BYTES:
         return False
-    with path.open("rb") as handle:
-        head = handle.read(4096)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:  # reading it as a table says why it cannot be read
+        return False
     return b'"resources"' in head and b'"path"' in head
 
 

@@ -391,6 +391,17 @@ rule("FFB124", "invalid-character", "error",
      example_note=_note("""A name written as `"Bost\\ud800tten"` by a program that cut a
      character in two. Export the text again from the source system."""))
 
+rule("FFB125", "nested-column", "error",
+     ("Kolonne med lister eller objekter", "Column of lists or objects"),
+     ("Kolonnen {column} har typen {detail}; en celle skal være én værdi.",
+      "The column {column} has the type {detail}; a cell must hold one value."),
+     """A Parquet column whose type is a list, an array, a struct or raw bytes cannot hold
+     the single value a field of the contract is. The column is reported once and its cells
+     are read as absent.""",
+     example_note=_note("""A `goals.parquet` whose `condition_id` column holds a list of
+     conditions per goal. Write one row per goal and condition in `goal_conditions`
+     instead."""))
+
 # --- FFB2xx: field rules compiled from the schema ----------------------------------------
 rule("FFB201", "required-missing", "error",
      ("Påkrævet værdi mangler", "Required value missing"),
