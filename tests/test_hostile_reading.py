@@ -449,3 +449,111 @@ def test_file_that_cannot_be_opened_stops_the_run(tmp_path, suffix, monkeypatch)
     monkeypatch.setattr(Path, "open", refusing_open)
     with pytest.raises(CannotRun, match="Permission denied"):
         VALIDATOR.validate(path)
+
+
+# --- expansion is bounded before anything is built ------------------------------------------
+def _limited(**limits) -> Validator:
+    from ffb.read.limits import Limits
+
+    return Validator(today=TODAY, limits=Limits(**limits))
+
+
+def _refused(validator: Validator, path: Path, option: str) -> str:
+    from ffb.read.limits import LimitExceeded
+
+    with pytest.raises(LimitExceeded) as refused:
+        validator.validate(path)
+    message = str(refused.value)
+    assert message.startswith(f"{path}: FFB113") and option in message
+    return message
+
+
+def _dictionary_parquet(path: Path, rows: int, text: str) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({
+        "id": pa.array([f"c-{n}" for n in range(rows)]),
+        "municipality_code": pa.array(["665"] * rows).dictionary_encode(),
+        "sex": pa.array([text] * rows).dictionary_encode(),
+    }), path, use_dictionary=True, compression="zstd")
+
+
+def test_parquet_dictionary_expansion_is_refused(tmp_path):
+    path = tmp_path / "citizens.parquet"
+    _dictionary_parquet(path, 2_000, "x" * 10_000)
+    assert path.stat().st_size < 20_000
+    message = _refused(_limited(max_text_bytes=10_000_000), path, "--max-text-bytes")
+    assert "20,0" in message  # the expanded size, about 20 MB
+    assert _limited(max_text_bytes=30_000_000).validate(path).tables["citizens"]["rows"] == 2_000
+
+
+def test_parquet_long_cell_through_a_dictionary_is_refused(tmp_path):
+    path = tmp_path / "citizens.parquet"
+    _dictionary_parquet(path, 3, "x" * 5_000)
+    _refused(_limited(max_cell_bytes=4_000), path, "--max-cell-bytes")
+
+
+def test_parquet_rows_are_counted_from_the_footer(tmp_path):
+    path = tmp_path / "citizens.parquet"
+    pl.DataFrame({"id": ["c-1"] * 50_000, "municipality_code": ["665"] * 50_000}).write_parquet(path)
+    _refused(_limited(max_rows=49_999), path, "--max-rows")
+    assert _limited(max_rows=50_000).validate(path).tables["citizens"]["rows"] == 50_000
+
+
+def test_csv_rows_past_the_limit_are_refused(tmp_path):
+    path = tmp_path / "citizens.csv"
+    path.write_text("id,municipality_code\n" + "c-1,665\n" * 1_001, encoding="utf-8")
+    _refused(_limited(max_rows=1_000), path, "--max-rows")
+
+
+def test_csv_quoted_field_of_line_breaks_is_refused(tmp_path):
+    path = tmp_path / "citizens.csv"
+    path.write_text('id,municipality_code,sex\nc-1,665,"' + "\n" * 5_000 + '"\n', encoding="utf-8")
+    _refused(_limited(max_rows=1_000), path, "--max-rows")
+
+
+def test_csv_blank_lines_at_the_end_cost_no_finding(tmp_path):
+    path = tmp_path / "citizens.csv"
+    path.write_text("id,municipality_code\nc-1,665\n\nc-2,665\n" + "\n" * 200_000, encoding="utf-8")
+    report = _limited(max_bad_rows=10).validate(path)
+    assert [(i["code"], i["row"]) for i in report.issues.to_dicts() if i["row"] != 1] == [("FFB105", 3)]
+    assert report.tables["citizens"]["rows"] == 2
+
+
+def test_csv_too_many_bad_rows_is_refused(tmp_path):
+    path = tmp_path / "citizens.csv"
+    path.write_text("id,municipality_code\n" + "c-1,665,x\n" * 50 + "c-2,665\n", encoding="utf-8")
+    _refused(_limited(max_bad_rows=49), path, "--max-bad-rows")
+    assert len(_issues(_limited(max_bad_rows=50).validate(path), "FFB104")) == 50
+
+
+def _memory_cases():
+    """benchmarks/memory_cases.py, whose builders make the hostile inputs."""
+    import importlib.util
+
+    location = Path(__file__).resolve().parents[1] / "benchmarks" / "memory_cases.py"
+    spec = importlib.util.spec_from_file_location("memory_cases", location)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_workbook_shared_text_expansion_is_refused(tmp_path):
+    # Every cell of column A uses one 20,000-character shared text.
+    path = _memory_cases().xlsx_shared_text(tmp_path, rows=500, length=20_000)
+    _refused(_limited(max_text_bytes=5_000_000), path, "--max-text-bytes")
+    _refused(_limited(max_cell_bytes=10_000), path, "--max-cell-bytes")
+    assert _limited(max_text_bytes=20_000_000).validate(path).tables["citizens"]["rows"] == 500
+
+
+def test_limits_are_options_of_the_command(tmp_path):
+    path = tmp_path / "citizens.csv"
+    path.write_text("id,municipality_code\n" + "c-1,665\n" * 20, encoding="utf-8")
+    result = _cli(str(path), "--max-rows", "10")
+    assert result.returncode == 2
+    assert "--max-rows" in result.stderr and "FFB113" in result.stderr
+    assert "Traceback" not in result.stderr
+    help_text = _cli("--help").stdout
+    for option in ("--max-rows", "--max-cell-bytes", "--max-text-bytes", "--max-bad-rows"):
+        assert option in help_text

@@ -11,11 +11,13 @@ from pathlib import Path
 import polars as pl
 
 from ffb.read.header import frame_for_contract, match_header, missing_columns
+from ffb.read.limits import DEFAULT_LIMITS, Limits, check
 from ffb.read.model import ROW, CannotRun, Finding, RawTable, guarded, keys_of_skipped, referenced_columns
 from ffb.read.row_shapes import HEAD_CHARS, BadRow, find_bad_rows
 from ffb.read.text_files import NotText, TextFormat, detect_format, is_invalid_utf8, transcode_to_utf8
 
 BATCH_ROWS = 1_000_000
+LINE_CHUNK = 16 * 1024**2
 # Files up to this size are parsed in one go (fastest); larger ones in batches of BATCH_ROWS
 # rows, so memory stays bounded whatever the file's length.
 WHOLE_FILE_BYTES = 512 * 1024**2
@@ -32,6 +34,7 @@ class _Prepared:
     bad_rows: list[BadRow]
     # Some field is quoted, so an empty one may come as "" (without quotes it comes as null).
     quoted: bool
+    last_row: int | None  # the last row before the blank lines that end the file
 
 
 def _utf8_copy(path: Path, text_format: TextFormat, workdir: Path) -> Path:
@@ -50,6 +53,7 @@ def _prepare(
     workdir: Path,
     table_name: str | None,
     full: bool,
+    limits: Limits,
 ) -> tuple[_Prepared | None, list[Finding]]:
     """Detect the format, match the header and find bad rows; raises NotText."""
     text_format, header = detect_format(path, full=full)
@@ -59,8 +63,22 @@ def _prepare(
     utf8_path = _utf8_copy(path, text_format, workdir)
     if text_format.needs_transcoding:
         findings.append(Finding("FFB111", source, table["name"], detail=text_format.encoding))
-    shapes = find_bad_rows(utf8_path, text_format.delimiter, len(header))
-    return _Prepared(utf8_path, text_format, header, table, shapes.bad, shapes.quoted), findings
+    check(source, limits, "max_rows", _line_count(utf8_path) - 1, "lines after the header")
+    shapes = find_bad_rows(utf8_path, text_format.delimiter, len(header), limits.max_bad_rows)
+    if shapes.too_many:
+        check(source, limits, "max_bad_rows", shapes.too_many, "rows of the wrong shape")
+    prepared = _Prepared(utf8_path, text_format, header, table, shapes.bad, shapes.quoted, shapes.last_row)
+    return prepared, findings
+
+
+def _line_count(path: Path) -> int:
+    """Lines in the file, counted on its bytes (a quoted field's line breaks count too)."""
+    lines, last = 0, b"\n"
+    with path.open("rb") as handle:
+        while chunk := handle.read(LINE_CHUNK):
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    return lines + (last != b"\n")
 
 
 def _row_findings(bad_rows: list[BadRow], source: str, name: str, width: int) -> list[Finding]:
@@ -82,16 +100,17 @@ def read_csv_table(
     tables: list[dict],
     workdir: Path,
     table_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[RawTable | None, list[Finding]]:
     """A raw table for `path`, or None with the findings that say why it cannot be read."""
     try:
         try:
-            prepared, findings = _prepare(path, source, tables, workdir, table_name, full=False)
+            prepared, findings = _prepare(path, source, tables, workdir, table_name, False, limits)
         except pl.exceptions.ComputeError as error:
             if not is_invalid_utf8(error):
                 raise
             # The start looked like UTF-8 but the rest is not: decide from the whole file.
-            prepared, findings = _prepare(path, source, tables, workdir, table_name, full=True)
+            prepared, findings = _prepare(path, source, tables, workdir, table_name, True, limits)
     except NotText as problem:
         return None, [Finding(problem.code, source, table_name, row=problem.row, detail=problem.detail)]
     except OSError as error:
@@ -140,6 +159,8 @@ def _batches(prepared: _Prepared, source: str):
             quote_char='"',
             glob=False,  # a file name is a name, never a pattern
         )
+        if prepared.last_row is not None:
+            scan = scan.filter(pl.col(ROW) <= prepared.last_row)
         if skipped:
             scan = scan.filter(~pl.col(ROW).is_in(skipped))
         frame = frame_for_contract(scan, prepared.header, prepared.table, empty_is_null=prepared.quoted)

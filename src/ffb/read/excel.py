@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from array import array
+from xml.etree import ElementTree
 from collections.abc import Iterator
 from itertools import zip_longest
 from pathlib import Path
@@ -14,6 +16,7 @@ from python_calamine import CalamineWorkbook
 
 from ffb.read.archives import UnsafeArchive, check_archive, is_damaged
 from ffb.read.header import frame_for_contract, match_header, missing_columns
+from ffb.read.limits import DEFAULT_LIMITS, Limits, check
 from ffb.read.model import ROW, Finding, RawTable, keys_of_skipped, referenced_columns
 
 # Sheets of ffb's own template that hold no data.
@@ -66,6 +69,58 @@ def _grid_too_large(archive: zipfile.ZipFile, member: str) -> bool:
         return False
     _, columns, rows = _scan(archive, member, ALL_REFERENCES)
     return columns * rows > allowed
+
+
+SHARED_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bt\s*=\s*["\']s["\'][^>]*>\s*<(?:\w+:)?v>\s*([0-9]+)\s*<')
+SHARED_TAGS = (b't="s"', b"t='s'")
+
+
+def _shared_text_lengths(archive: zipfile.ZipFile) -> array:
+    """The length in UTF-8 bytes of every shared text of the workbook, read as a stream."""
+    lengths = array("Q")
+    name = next((n for n in archive.namelist() if n.lower().endswith("sharedstrings.xml")), None)
+    if name is None:
+        return lengths
+    with archive.open(name) as stream:
+        try:
+            for _, element in ElementTree.iterparse(stream):
+                if element.tag.rsplit("}", 1)[-1] == "si":
+                    lengths.append(sum(len(text.encode("utf-8")) for text in element.itertext()))
+                    element.clear()
+        except ElementTree.ParseError:  # damaged: the workbook reader says so
+            pass
+    return lengths
+
+
+def _check_shared_texts(archive: zipfile.ZipFile, source: str, limits: Limits) -> None:
+    """Refuse a workbook whose cells, by repeating shared texts, expand past the limits.
+
+    First a bound, the number of shared-text cells times the longest shared text; only
+    when that passes the limit is each cell's text looked up.
+    """
+    lengths = _shared_text_lengths(archive)
+    if not lengths:
+        return
+    longest = max(lengths)
+    members = [n for n in archive.namelist() if n.lower().startswith("xl/worksheets/") and n.endswith(".xml")]
+    for member in members:
+        cells = 0
+        with archive.open(member) as stream:
+            while chunk := stream.read(SCAN_CHUNK):
+                cells += sum(chunk.count(tag) for tag in SHARED_TAGS)
+        if cells * longest <= limits.max_text_bytes and longest <= limits.max_cell_bytes:
+            continue
+        expanded, tail = 0, b""
+        with archive.open(member) as stream:
+            while chunk := stream.read(SCAN_CHUNK):
+                data = tail + chunk
+                end = data.rfind(b"<")  # a cell cut by the chunk's end is whole in the next look
+                for index in SHARED_CELL.findall(data[:end] if end > 0 else data):
+                    size = lengths[int(index)] if int(index) < len(lengths) else 0
+                    check(source, limits, "max_cell_bytes", size, f"bytes in one cell ({member})")
+                    expanded += size
+                tail = data[end:] if end > 0 else b""
+                check(source, limits, "max_text_bytes", expanded, f"bytes of text in {member}")
 
 
 def _oversized_sheet(path: Path) -> str | None:
@@ -153,11 +208,14 @@ def _titles_to_codes(frame: pl.DataFrame, table: dict, enums: dict) -> tuple[pl.
 
 
 def read_workbook(
-    path: Path, source: str, tables: list[dict], enums: dict, table_name: str | None = None
+    path: Path, source: str, tables: list[dict], enums: dict, table_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[list[RawTable], list[Finding]]:
     """A raw table for every sheet that holds one, and what was wrong with the workbook."""
     try:
         oversized = _oversized_sheet(path)
+        with check_archive(path) as archive:
+            _check_shared_texts(archive, source, limits)
     except UnsafeArchive as problem:
         value = problem.detail if problem.code == "FFB112" else None
         return [], [Finding(problem.code, source, table_name, value=value, detail=problem.detail)]

@@ -16,9 +16,12 @@ from pathlib import Path
 import polars as pl
 
 from ffb.read.header import frame_for_contract, match_header, missing_columns
-from ffb.read.model import ROW, Finding, RawTable, guarded
+from ffb.read.limits import DEFAULT_LIMITS, Limits, check
+from ffb.read.model import ROW, CannotRun, Finding, RawTable, guarded
 
 BATCH_ROWS = 1_000_000
+EXPANSION_BATCH = 1_000_000
+NUMBER_TEXT_BYTES = 24  # the longest text a number or date column's value becomes
 WHOLE_LIMIT = 2**53  # floats up to here hold every whole number exactly
 
 
@@ -66,8 +69,57 @@ def as_text(name: str, dtype: pl.DataType) -> pl.Expr:
     return column.cast(pl.String).alias(name)
 
 
+def _check_expansion(path: Path, source: str, columns: list[str], limits: Limits) -> None:
+    """Refuse a file whose rows or text would pass the limits once read.
+
+    The row count and each column's uncompressed size are declared in the file's footer. A
+    column stored through a dictionary (one text, many references to it) is declared small
+    whatever it expands to, so for those columns the references are read, without the texts
+    they stand for, and the expanded size is summed batch by batch.
+    """
+    import pyarrow as pa  # imported here: only Parquet input pays for it
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    with path.open("rb") as handle:
+        parquet = pq.ParquetFile(handle)
+        metadata = parquet.metadata
+        check(source, limits, "max_rows", metadata.num_rows, "rows")
+        declared, dictionary_columns = 0, set()
+        for group_number in range(metadata.num_row_groups):
+            group = metadata.row_group(group_number)
+            for column_number in range(group.num_columns):
+                chunk = group.column(column_number)
+                if chunk.path_in_schema not in columns:
+                    continue
+                if chunk.has_dictionary_page:
+                    dictionary_columns.add(chunk.path_in_schema)
+                declared += chunk.total_uncompressed_size
+        check(source, limits, "max_text_bytes", declared, "bytes of declared column data")
+    if not dictionary_columns:
+        return
+    expanded = 0
+    with path.open("rb") as handle:
+        parquet = pq.ParquetFile(handle, read_dictionary=sorted(dictionary_columns))
+        for batch in parquet.iter_batches(batch_size=EXPANSION_BATCH, columns=sorted(dictionary_columns)):
+            for column in batch.columns:
+                if not pa.types.is_dictionary(column.type) or not (
+                    pa.types.is_string(column.type.value_type) or pa.types.is_large_string(column.type.value_type)
+                    or pa.types.is_binary(column.type.value_type)
+                ):
+                    expanded += NUMBER_TEXT_BYTES * len(column)
+                    continue
+                lengths = pc.binary_length(column.dictionary)
+                if len(lengths):
+                    longest = pc.max(pc.take(lengths, pc.unique(column.indices.drop_null()))).as_py() or 0
+                    check(source, limits, "max_cell_bytes", longest, "bytes in one cell")
+                expanded += pc.sum(pc.take(lengths, column.indices)).as_py() or 0
+            check(source, limits, "max_text_bytes", expanded, "bytes of text once the dictionary is expanded")
+
+
 def read_parquet(
-    path: Path, source: str, tables: list[dict], table_name: str | None = None
+    path: Path, source: str, tables: list[dict], table_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[list[RawTable], list[Finding]]:
     try:
         schema = pl.scan_parquet(path, glob=False).collect_schema()
@@ -79,6 +131,14 @@ def read_parquet(
         return [], findings
     name = table["name"]
     known = {column["name"] for column in table["columns"]}
+    import pyarrow as pa
+
+    try:
+        _check_expansion(path, source, [column for column in header if column in known], limits)
+    except pa.ArrowException:  # a footer polars read but pyarrow does not
+        return [], findings + [Finding("FFB102", source, name)]
+    except OSError as error:
+        raise CannotRun(f"{source}: {error.strerror or error}") from error
     nested = [column for column, dtype in schema.items() if is_nested(dtype) and column in known]
     findings += [
         Finding("FFB125", source, name, row=1, column=column, value=column, detail=str(schema[column]))

@@ -26,7 +26,7 @@ QUOTED = r'"(?:[^"]|"")*"'
 @dataclass(frozen=True)
 class BadRow:
     row: int  # the row a spreadsheet shows (header = 1)
-    problem: str  # "ragged", "blank", "trailing", "long" or "quoting"
+    problem: str  # "ragged", "blank", "long" or "quoting"
     fields: int = 0  # ragged rows: how many fields the row has
     size: int = 0  # long rows: how many bytes the row has
     head: str = ""  # ragged and long rows: the start of the row's text, where its key is
@@ -147,13 +147,17 @@ def _classify(candidates: pl.DataFrame, delimiter: str, width: int) -> pl.DataFr
 class RowShapes:
     bad: list[BadRow]  # in file order
     quoted: bool  # some data row holds a quote, so a field may be quoted
+    last_row: int | None = None  # the last row before blank rows that end the file
+    too_many: int = 0  # how many bad rows there are, when more than could be listed
 
 
-def find_bad_rows(path: Path, delimiter: str, width: int) -> RowShapes:
+def find_bad_rows(path: Path, delimiter: str, width: int, max_bad_rows: int | None = None) -> RowShapes:
     """Data rows with a wrong shape. Raises polars' ComputeError on bytes that are not UTF-8.
 
     Blank rows after the last row with data are the end of the file, not gaps in the table:
-    their problem is "trailing" (skipped, but not reported).
+    they are left out (`last_row` is the last row before them), not reported. Everything is
+    decided on column expressions, so a file of millions of blank lines costs no Python
+    object per line; past `max_bad_rows` bad rows only that many are listed (`too_many`).
     """
     candidates = _lines(path).filter(_suspicious(delimiter, width)).collect()
     if candidates.is_empty():  # the common case: nothing more to look at
@@ -164,19 +168,22 @@ def find_bad_rows(path: Path, delimiter: str, width: int) -> RowShapes:
     else:
         rows = None  # counted below, only when a blank row might end the file
     candidates = candidates.filter(~_quoted_and_fine(delimiter, width))
-    bad = [BadRow(*values) for values in _classify(candidates, delimiter, width).iter_rows()]
-    if any(b.problem == "blank" for b in bad):
+    classified = _classify(candidates, delimiter, width)
+    del candidates
+    blank = pl.col("problem") == "blank"
+    last_row = None
+    blanks = classified.filter(blank).select(ROW)
+    if blanks.height:
         rows = rows or _lines(path).select(pl.len()).collect().item()
-        bad = _mark_trailing_blanks(bad, rows)
-    return RowShapes(bad, quoted=quoted)
-
-
-def _mark_trailing_blanks(bad: list[BadRow], rows: int) -> list[BadRow]:
-    blank = {b.row for b in bad if b.problem == "blank"}
-    last_with_data = rows
-    while last_with_data in blank:
-        last_with_data -= 1
-    return [
-        BadRow(b.row, "trailing") if b.problem == "blank" and b.row > last_with_data else b
-        for b in bad
-    ]
+        # The blank rows that end the file are the last run of consecutive ones.
+        first_trailing = blanks.with_row_index("i").filter(
+            pl.col(ROW) - pl.col("i") == rows - blanks.height + 1
+        )[ROW].min()
+        if first_trailing is not None:
+            last_row = first_trailing - 1
+            classified = classified.filter(pl.col(ROW) <= last_row)
+    too_many = classified.height if max_bad_rows is not None and classified.height > max_bad_rows else 0
+    if too_many:
+        classified = classified.head(max_bad_rows)
+    bad = [BadRow(*values) for values in classified.iter_rows()]
+    return RowShapes(bad, quoted=quoted, last_row=last_row, too_many=too_many)

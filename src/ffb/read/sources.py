@@ -18,6 +18,7 @@ from ffb.read.archives import UnsafeArchive, extract_archive
 from ffb.read.csv_table import read_csv_table
 from ffb.read.excel import read_workbook
 from ffb.read.json_documents import NESTING, read_json
+from ffb.read.limits import DEFAULT_LIMITS, Limits
 from ffb.read.model import CannotRun, Finding, RawInput, RawTable
 from ffb.read.parquet import read_parquet
 
@@ -65,8 +66,9 @@ def _is_file(path: Path) -> bool:
 
 
 class _Reader:
-    def __init__(self, workdir: Path, table_name: str | None) -> None:
+    def __init__(self, workdir: Path, table_name: str | None, limits: Limits = DEFAULT_LIMITS) -> None:
         contract = load_contract()
+        self.limits = limits
         self.tables = contract["tables"]
         self.enums = contract["enums"]
         self.workdir = workdir
@@ -107,17 +109,17 @@ class _Reader:
         if path.stat().st_size == 0:
             self.note(Finding("FFB101", source, table_name))
         elif suffix in CSV_SUFFIXES:
-            raw, findings = read_csv_table(path, source, self.tables, self.workdir, table_name)
+            raw, findings = read_csv_table(path, source, self.tables, self.workdir, table_name, self.limits)
             self.add([raw] if raw else [], findings)
         elif suffix in EXCEL_SUFFIXES:
             self.set_kind("workbook")
-            self.add(*read_workbook(path, source, self.tables, self.enums, table_name))
+            self.add(*read_workbook(path, source, self.tables, self.enums, table_name, self.limits))
         elif suffix in JSON_SUFFIXES:
             raw_tables, findings, kind = read_json(path, source, self.tables, table_name)
             self.set_kind(kind)
             self.add(raw_tables, findings)
         else:
-            self.add(*read_parquet(path, source, self.tables, table_name))
+            self.add(*read_parquet(path, source, self.tables, table_name, self.limits))
 
     def set_kind(self, kind: str) -> None:
         """A single file names the input's kind; a file in a package or folder does not."""
@@ -245,14 +247,14 @@ def _is_descriptor(path: Path) -> bool:
 
 
 @contextmanager
-def open_input(path: Path, table_name: str | None = None) -> Iterator[RawInput]:
+def open_input(path: Path, table_name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawInput]:
     """Read `path` into raw tables; temporary files live until the block ends."""
     if not path.exists():
         raise CannotRun(f"{path}: no such file or folder")
     if not path.is_dir() and not path.is_file():
         raise CannotRun(f"{path}: not a regular file or folder")
     with tempfile.TemporaryDirectory(prefix="ffb-") as temporary:
-        reader = _Reader(Path(temporary), table_name)
+        reader = _Reader(Path(temporary), table_name, limits)
         source = str(path)
         if path.is_dir():
             reader.folder(path, source)

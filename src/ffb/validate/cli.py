@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from ffb import __version__
+from ffb.read.limits import DEFAULT_LIMITS, LIMIT_HELP, OPTIONS, Limits
 from ffb.validate.guard import GuardedCommand, fail
 from ffb.validate.wording import EXIT_CODES
 
@@ -62,6 +63,16 @@ def _progress_printer(lang: str = "da"):
     return progress, update
 
 
+def limit_options(command):
+    """The options that bound how far an input may expand when read (ffb.read.limits)."""
+    for name, option in reversed(OPTIONS.items()):
+        command = click.option(
+            option, name, type=click.IntRange(min=1), default=getattr(DEFAULT_LIMITS, name),
+            show_default=True, metavar="N", help=LIMIT_HELP[name],
+        )(command)
+    return command
+
+
 @click.command(cls=GuardedCommand, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--table", "table", metavar="NAME", multiple=True,
@@ -77,7 +88,8 @@ def _progress_printer(lang: str = "da"):
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day of validation (for dates in the future).")
 @click.option("--list-rules", is_flag=True, help="Print the rule catalogue and exit.")
 @click.version_option(__version__, prog_name="ffb-validate")
-def main(path, table, output_format, lang, max_errors, fail_on, output, today, list_rules) -> None:
+@limit_options
+def main(path, table, output_format, lang, max_errors, fail_on, output, today, list_rules, **limits) -> None:
     """Check PATH – a data package (folder, datapackage.json or zip), a table file (CSV,
     XLSX, JSON lines, Parquet) or an export JSON document – against the FFB contract."""
     if list_rules:
@@ -99,7 +111,7 @@ def main(path, table, output_format, lang, max_errors, fail_on, output, today, l
     try:
         from ffb.validate.engine import Validator
 
-        validator = Validator(today=today.date() if today else dt.date.today())
+        validator = Validator(today=today.date() if today else dt.date.today(), limits=Limits(**limits))
         if progress:
             with progress:
                 report = validator.validate(path, table, lang, fail_on, max_errors, update)

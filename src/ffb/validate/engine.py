@@ -11,6 +11,7 @@ import polars as pl
 
 from ffb.contract.codes import load_contract
 from ffb.read import CannotRun, RawInput, open_input
+from ffb.read.limits import DEFAULT_LIMITS, Limits
 from ffb.read.model import ROW, Finding
 from ffb.report.masking import mask_expr, mask_text
 from ffb.report.model import ISSUE_COLUMNS, ISSUE_FRAME_SCHEMA, Report, count_issues, group_issues
@@ -107,7 +108,8 @@ def word_issues(issues: pl.DataFrame, lang: str, table_order: list[str]) -> pl.D
 class Validator:
     """Validates inputs against the compiled contract. One instance can check many inputs."""
 
-    def __init__(self, today: dt.date | None = None) -> None:
+    def __init__(self, today: dt.date | None = None, limits: Limits | None = None) -> None:
+        self.limits = limits or DEFAULT_LIMITS
         contract = load_contract()
         self.tables = {t["name"]: t for t in contract["tables"]}
         self.enums = contract["enums"]
@@ -186,7 +188,7 @@ class Validator:
         # A single file is read as the one table named; in a folder or zip every file
         # keeps its own table.
         reader_table = expected[0] if len(expected) == 1 and path.is_file() and path.suffix.lower() != ".zip" else None
-        with open_input(path, reader_table) as raw:
+        with open_input(path, reader_table, self.limits) as raw:
             expect_tables(raw, expected or None)
             issues, table_info = self.check_raw(raw, progress)
             headers = {name: [mask_text(c) for c in table.header] for name, table in raw.tables.items()}
