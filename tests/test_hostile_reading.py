@@ -557,3 +557,22 @@ def test_limits_are_options_of_the_command(tmp_path):
     help_text = _cli("--help").stdout
     for option in ("--max-rows", "--max-cell-bytes", "--max-text-bytes", "--max-bad-rows"):
         assert option in help_text
+
+
+# --- a descriptor that lists one file many times -------------------------------------------
+def test_resource_listed_many_times_is_read_once(tmp_path, monkeypatch):
+    import ffb.read.sources as sources
+
+    folder = copy_example(tmp_path)
+    descriptor = json.loads((folder / "datapackage.json").read_text("utf-8"))
+    citizens = next(r for r in descriptor["resources"] if r["name"] == "citizens")
+    descriptor["resources"] += [dict(citizens) for _ in range(2_000)]
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    reads = []
+    real = sources.read_csv_table
+    monkeypatch.setattr(sources, "read_csv_table", lambda path, *a, **k: reads.append(path.name) or real(path, *a, **k))
+    report = VALIDATOR.validate(folder)
+    assert reads.count("citizens.csv") == 1
+    repeated = _issues(report, "FFB119")
+    assert len(repeated) == 2_000
+    assert {i["table"] for i in repeated} == {"citizens"}

@@ -159,6 +159,7 @@ class _Reader:
         root = folder.resolve()
         known = {t["name"] for t in self.tables}
         prefix = source[: -len(descriptor_path.name)] if source.endswith(descriptor_path.name) else ""
+        given: dict[str, str] = {}  # table name -> the file it was read from
         for index, resource in enumerate(resources):
             where = f"/resources/{index}"
             if not isinstance(resource, dict) or not isinstance(resource.get("path"), str):
@@ -175,7 +176,12 @@ class _Reader:
                 self.note(Finding("FFB118", source, name, pointer=f"{where}/path", value=relative))
             elif not _inside(root, target):  # a link inside the package that leads out of it
                 self.note(Finding("FFB112", source, name, pointer=f"{where}/path", value=relative))
+            elif name in given:
+                # The table is named again: FFB119 from the descriptor alone, without reading
+                # the file again (a descriptor may list one file thousands of times).
+                self.note(Finding("FFB119", f"{prefix}{relative}", name, pointer=f"{where}/name", value=given[name]))
             else:
+                given[name] = f"{prefix}{relative}"
                 self.file(target, f"{prefix}{relative}", name)
 
     def folder(self, folder: Path, source: str) -> None:
