@@ -576,3 +576,50 @@ def test_resource_listed_many_times_is_read_once(tmp_path, monkeypatch):
     repeated = _issues(report, "FFB119")
     assert len(repeated) == 2_000
     assert {i["table"] for i in repeated} == {"citizens"}
+
+
+# --- the generated artefacts say what ffb-validate does ------------------------------------
+def _json_schema() -> dict:
+    return json.loads((Path(__file__).resolve().parents[1] / "validators/ffb.schema.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("day", "valid"),
+    [("2023-02-29", False), ("2025-00-10", False), ("2025-13-01", False), ("2025-04-31", False),
+     ("0000-01-01", False), ("1900-02-29", False), ("2000-02-29", True), ("2024-02-29", True),
+     ("1969-12-31", True), ("2025-1-01", False)],
+)
+def test_json_schema_rejects_impossible_dates_without_a_format_checker(tmp_path, day, valid):
+    """Draft 2019-09 leaves `format` unchecked by default: the schema's own pattern decides,
+    and ffb-validate agrees with it."""
+    import jsonschema
+
+    folder = copy_example(tmp_path)
+    document = _export_document(folder)
+    document["assessments"][0]["assessment_date"] = day
+    validator = jsonschema.Draft201909Validator(_json_schema())  # no format checker
+    schema_errors = [e for e in validator.iter_errors(document) if "assessment_date" in e.json_path]
+    assert (not schema_errors) == valid
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    ffb_errors = _issues(VALIDATOR.validate(path), "FFB205")
+    assert (not ffb_errors) == valid
+
+
+def test_null_table_is_refused_by_both(tmp_path):
+    import jsonschema
+
+    folder = copy_example(tmp_path)
+    document = _export_document(folder)
+    document["goals"] = None
+    errors = list(jsonschema.Draft201909Validator(_json_schema()).iter_errors(document))
+    assert [e.json_path for e in errors] == ["$.goals"]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert [i["pointer"] for i in _issues(VALIDATOR.validate(path), "FFB114")] == ["/goals"]
+
+
+def test_descriptor_says_which_encodings_are_read():
+    descriptor = json.loads((Path(__file__).resolve().parents[1] / "validators/datapackage.json").read_text("utf-8"))
+    assert {r["encoding"] for r in descriptor["resources"]} == {"utf-8"}
+    assert "Windows-1252" in descriptor["description"] and "FFB111" in descriptor["description"]

@@ -71,7 +71,8 @@ def datapackage_descriptor(contract: dict) -> dict:
         "title": schema["title"],
         "description": (
             "An FFB export as a Frictionless Data Package: one UTF-8 CSV file per table, "
-            "generated from the ffb LinkML schema."
+            "generated from the ffb LinkML schema. UTF-8 is the contract's encoding; "
+            "ffb-validate also reads Windows-1252, as Danish Excel saves CSV, and says so (FFB111)."
         ),
         "version": schema["version"],
         "profile": "tabular-data-package",

@@ -44,7 +44,42 @@ def _json_schema(schema: Path, contract: dict, out: Path) -> None:
     from linkml.generators.jsonschemagen import JsonSchemaGenerator
 
     document = json.loads(JsonSchemaGenerator(str(schema), top_class="Export").serialize())
-    _write_text(out, _json(_only_selectable(document, contract)))
+    document = _tables_are_lists(_calendar_dates(_only_selectable(document, contract)))
+    _write_text(out, _json(document))
+
+
+# A day of the Gregorian calendar, years 0001-9999: 29 February only in leap years (divisible
+# by 4, and by 400 for whole centuries), each month its own last day. Draft 2019-09, the
+# schema's dialect, treats `format: date` as an annotation that validators need not check,
+# so this pattern is what rejects 2023-02-29 or 2025-00-10 in every validator. ffb-validate
+# reads dates the same way (ffb.validate.fields).
+_YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
+_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+CALENDAR_DATE = (
+    f"^(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    f"|{_LEAP_YEAR}-02-29)$"
+)
+
+
+def _calendar_dates(document: dict) -> dict:
+    """Every `format: date` property also gets the calendar pattern."""
+    for definition in document.get("$defs", {}).values():
+        for prop in definition.get("properties", {}).values():
+            if prop.get("format") == "date":
+                prop["pattern"] = CALENDAR_DATE
+    return document
+
+
+def _tables_are_lists(document: dict) -> dict:
+    """A table of the export is a list of rows, never null: ffb-validate reports a table given
+    as anything but a list (FFB114), so the schema refuses null there too. A table left out
+    is simply not a property of the document."""
+    for prop in document.get("properties", {}).values():
+        if prop.get("type") == ["array", "null"]:
+            prop["type"] = "array"
+    return document
 
 
 def _only_selectable(document: dict, contract: dict) -> dict:
