@@ -623,3 +623,40 @@ def test_descriptor_says_which_encodings_are_read():
     descriptor = json.loads((Path(__file__).resolve().parents[1] / "validators/datapackage.json").read_text("utf-8"))
     assert {r["encoding"] for r in descriptor["resources"]} == {"utf-8"}
     assert "Windows-1252" in descriptor["description"] and "FFB111" in descriptor["description"]
+
+
+# --- messages that say what is wrong -------------------------------------------------------
+def test_decomposed_danish_name_is_recognised_as_a_name(tmp_path):
+    import unicodedata
+
+    from ffb.contract.codes import Codes
+
+    folder = copy_example(tmp_path)
+    title = "Svært nedsat funktionsevne"
+    code = Codes().code("FunctionLevelEnum", title)
+    row = find_row(folder, "assessments", function_level=code)
+    set_cell(folder, "assessments", row, "function_level", unicodedata.normalize("NFD", title))
+    report = VALIDATOR.validate(folder)
+    assert [(i["row"], code in i["message"]) for i in _issues(report, "FFB211")] == [(row, True)]
+    assert not _issues(report, "FFB210")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [('{"goals": null}', "null"), ('{"cases": [1, null]}', "null"), ('{"citizens": [null]}', "null")],
+)
+def test_malformed_json_message_names_the_value(tmp_path, text, shown):
+    path = tmp_path / "export.json"
+    path.write_text(text, encoding="utf-8")
+    report = VALIDATOR.validate(path)
+    messages = [i["message"] for i in _issues(report, "FFB114")]
+    assert messages and all("()" not in m for m in messages)
+    assert any(f"({shown})" in m for m in messages)
+
+
+@pytest.mark.parametrize("descriptor", ["[]", '{"resources": 3}', '{"resources": [{"name": "citizens"}]}'])
+def test_malformed_descriptor_message_names_the_place(tmp_path, descriptor):
+    (tmp_path / "datapackage.json").write_text(descriptor, encoding="utf-8")
+    report = VALIDATOR.validate(tmp_path)
+    messages = [i["message"] for i in _issues(report, "FFB114")]
+    assert messages and all("()" not in m for m in messages)

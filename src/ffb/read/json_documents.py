@@ -152,6 +152,12 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
+def _shown_json(value: object) -> str:
+    """A value as a finding shows it, null included (an empty text would say nothing)."""
+    text = _text(value)
+    return "null" if text is None else text
+
+
 def rows_to_table(
     rows: list, table: dict, source: str, pointer: str
 ) -> tuple[RawTable, list[Finding]]:
@@ -165,7 +171,7 @@ def rows_to_table(
     for index, row in enumerate(rows):
         where = f"{pointer}/{index}"
         if not isinstance(row, dict):
-            findings.append(Finding("FFB114", source, name, pointer=where, value=_text(row)))
+            findings.append(Finding("FFB114", source, name, pointer=where, value=_shown_json(row)))
             continue
         indexes.append(index)
         if isinstance(row, _Duplicated):
@@ -222,7 +228,7 @@ def _parse(text: str) -> tuple[object, str | None, int | None, str | None, list[
     except json.JSONDecodeError as error:
         return None, "FFB114", error.lineno, f"{error.lineno}:{error.colno}", []
     except ValueError:  # e.g. an integer of more digits than Python converts
-        return None, "FFB114", None, None, []
+        return None, "FFB114", None, "/", []
     surrogates: list[str] = []
     if _SURROGATE_ESCAPE.search(text):
         try:
@@ -254,7 +260,7 @@ def read_json(
         raw_tables, more, kind = _read_row_list(document, path, source, tables, table_name)
         return raw_tables, findings + more, kind
     if not isinstance(document, dict):
-        return [], [Finding("FFB114", source, table_name, pointer="", value=_text(document))], "json"
+        return [], [Finding("FFB114", source, table_name, pointer="", value=_shown_json(document))], "json"
     raw_tables, more = _read_document(document, source, tables)
     return raw_tables, findings + more, "document"
 
@@ -291,7 +297,7 @@ def _read_document(document: dict, source: str, tables: list[dict]) -> tuple[lis
             findings.append(Finding("FFB114", source, None, pointer=where, value=key))
             continue
         if not isinstance(value, list):
-            findings.append(Finding("FFB114", source, key, pointer=where, value=_text(value)))
+            findings.append(Finding("FFB114", source, key, pointer=where, value=_shown_json(value)))
             continue
         raw, table_findings = rows_to_table(value, by_name[key], source, pointer=where)
         raw_tables.append(raw)

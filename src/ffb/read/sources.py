@@ -142,11 +142,11 @@ class _Reader:
             self.note(Finding("FFB113", source, detail=NESTING))
             return None
         except ValueError:  # not JSON (JSONDecodeError), or a number too long to convert
-            self.note(Finding("FFB114", source, pointer=""))
+            self.note(Finding("FFB114", source, pointer="", value="/"))
             return None
         resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
         if not isinstance(resources, list):
-            self.note(Finding("FFB114", source, pointer="/resources"))
+            self.note(Finding("FFB114", source, pointer="/resources", value="/resources"))
             return None
         return resources
 
@@ -163,7 +163,7 @@ class _Reader:
         for index, resource in enumerate(resources):
             where = f"/resources/{index}"
             if not isinstance(resource, dict) or not isinstance(resource.get("path"), str):
-                self.note(Finding("FFB114", source, pointer=f"{where}/path"))
+                self.note(Finding("FFB114", source, pointer=f"{where}/path", value=f"{where}/path"))
                 continue
             name, relative = resource.get("name"), resource["path"]
             if not isinstance(name, str) or name not in known:

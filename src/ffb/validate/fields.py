@@ -9,6 +9,7 @@ checked without a Python loop over rows. The same pass turns the text into typed
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import polars as pl
@@ -139,7 +140,7 @@ TYPE_RULES = {"integer": "FFB203", "number": "FFB204", "date": "FFB205", "boolea
 def _title_index(enums: dict) -> pl.DataFrame:
     """Every code list's display names, folded to lower case, with their codes."""
     rows = [
-        {"enum": name, "folded": entry["title"].strip().lower(), "suggestion": key}
+        {"enum": name, "folded": unicodedata.normalize("NFC", entry["title"]).strip().lower(), "suggestion": key}
         for name, enum in enums.items()
         for key, entry in enum["values"].items()
     ]
@@ -158,7 +159,8 @@ def refine(issues: pl.DataFrame, table: dict, titles: pl.DataFrame) -> pl.DataFr
     )
     with_hints = issues.with_columns(
         pl.col("column").replace_strict(column_enum, default=None, return_dtype=pl.String).alias("enum"),
-        value.str.strip_chars().str.to_lowercase().alias("folded"),
+        # NFC first: a name typed on a Mac may come with å as a + ring (NFD).
+        value.str.normalize("NFC").str.strip_chars().str.to_lowercase().alias("folded"),
     ).join(titles, on=["enum", "folded"], how="left")
     is_name = (pl.col("code") == "FFB210") & pl.col("suggestion").is_not_null()
     is_comma = (pl.col("code") == "FFB204") & value.str.contains(DECIMAL_COMMA)
