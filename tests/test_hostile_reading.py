@@ -660,3 +660,87 @@ def test_malformed_descriptor_message_names_the_place(tmp_path, descriptor):
     report = VALIDATOR.validate(tmp_path)
     messages = [i["message"] for i in _issues(report, "FFB114")]
     assert messages and all("()" not in m for m in messages)
+
+
+# --- honest findings instead of raw errors -------------------------------------------------
+CITIZENS_CSV = "id,municipality_code\nc-1,665\n"
+
+
+@pytest.mark.parametrize(
+    ("members", "shown"),
+    [({"x.csv": CITIZENS_CSV, "x.csv/y.csv": CITIZENS_CSV}, "x.csv"),
+     ({"a" * 300 + ".csv": CITIZENS_CSV}, "a" * 100)],
+)
+def test_zip_member_that_cannot_be_a_file(tmp_path, members, shown):
+    import zipfile
+
+    path = tmp_path / "package.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    report = VALIDATOR.validate(path)
+    (finding,) = _issues(report, "FFB126")
+    assert shown in finding["value"]
+    assert "ffb-" not in finding["message"] and "/tmp" not in finding["message"]
+
+
+def test_zip_with_a_folder_named_like_the_descriptor(tmp_path):
+    import zipfile
+
+    path = tmp_path / "package.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("datapackage.json/citizens.csv", CITIZENS_CSV)
+    report = VALIDATOR.validate(path)
+    assert report.tables["citizens"]["rows"] == 1
+    assert all("ffb-" not in m for m in report.issues["message"].to_list())
+
+
+def test_unsupported_resource_does_not_stop_the_package(tmp_path):
+    folder = copy_example(tmp_path)
+    descriptor = json.loads((folder / "datapackage.json").read_text("utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["name"] == "goals":
+            resource["path"] = "goals.xls"
+        if resource["name"] == "prices":
+            resource["path"] = "prices.zip"
+    (folder / "goals.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
+    (folder / "prices.zip").write_bytes((folder / "prices.csv").read_bytes())
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    report = VALIDATOR.validate(folder)
+    assert sorted(i["value"] for i in _issues(report, "FFB127")) == ["goals.xls", "prices.zip"]
+    assert report.tables["citizens"]["rows"] > 0
+
+
+def test_encrypted_workbook_says_so(tmp_path):
+    path = tmp_path / "citizens.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000))
+    assert _codes(VALIDATOR.validate(path)) == ["FFB128"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_csv_named_as_workbook_says_so(tmp_path, encoding):
+    path = tmp_path / "borgere.xlsx"
+    path.write_bytes("id;municipality_code;sex\nc-1;665;Søren\n".encode(encoding))
+    report = VALIDATOR.validate(path)
+    assert [(i["code"], i["value"]) for i in report.issues.to_dicts()] == [("FFB129", ".xlsx")]
+
+
+def test_csv_mixing_utf8_and_windows_1252_is_not_read_as_either(tmp_path):
+    path = tmp_path / "providers.csv"
+    lines = ["id,name,ownership", "tp-1,Bostøtten,egen_kommune", "tp-2,Åen,egen_kommune"]
+    path.write_bytes(("\n".join(lines[:2]) + "\n").encode("utf-8") + (lines[2] + "\n").encode("cp1252"))
+    report = VALIDATOR.validate(path)
+    assert [(i["code"], i["row"]) for i in report.issues.to_dicts()] == [("FFB130", 3)]
+
+
+def test_windows_1252_alone_is_still_read(tmp_path):
+    path = tmp_path / "providers.csv"
+    path.write_bytes("id,name,ownership\ntp-1,Bostøtten Åen,egen_kommune\n".encode("cp1252"))
+    assert "FFB111" in _codes(VALIDATOR.validate(path))
+
+
+def test_very_wide_header_is_too_large_not_missing(tmp_path):
+    path = tmp_path / "citizens.csv"
+    path.write_text(",".join(f"column_{n}" for n in range(100_000)) + "\n", encoding="utf-8")
+    report = VALIDATOR.validate(path)
+    assert [(i["code"], i["row"]) for i in report.issues.to_dicts()] == [("FFB113", 1)]

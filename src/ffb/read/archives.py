@@ -19,6 +19,8 @@ MAX_TOTAL_BYTES = 2 * 1024**3
 MAX_RATIO = 200
 RATIO_APPLIES_FROM = 16 * 1024**2
 MAX_MEMBERS = 10_000
+MAX_NAME_BYTES = 255  # the longest name of one file or folder most file systems allow
+SHOWN_NAME = 200
 # What zipfile raises for a container it cannot read or inflate (damaged, encrypted, or
 # compressed with a method it lacks).
 INFLATE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError)
@@ -58,6 +60,20 @@ def _check_members(archive: zipfile.ZipFile) -> None:
             raise UnsafeArchive("FFB112", member.filename)
     if total > MAX_TOTAL_BYTES:
         raise UnsafeArchive("FFB113", f"{total} bytes")
+    _check_names(members)
+
+
+def _check_names(members: list[zipfile.ZipInfo]) -> None:
+    """Names no file system takes: a part over 255 bytes, or a file that is also a folder."""
+    folders = set()
+    for member in members:
+        parts = PurePosixPath(member.filename).parts
+        folders.update("/".join(parts[:end]) for end in range(1, len(parts)))
+        if any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in parts):
+            raise UnsafeArchive("FFB126", member.filename[:SHOWN_NAME])
+    for member in members:
+        if not member.is_dir() and member.filename.rstrip("/") in folders:
+            raise UnsafeArchive("FFB126", member.filename[:SHOWN_NAME])
 
 
 def check_archive(path: Path) -> zipfile.ZipFile:
@@ -84,9 +100,12 @@ def extract_archive(path: Path, target: Path) -> None:
             destination = (target / member.filename).resolve()
             if root not in destination.parents and destination != root:
                 raise UnsafeArchive("FFB112", member.filename)
-        try:
-            archive.extractall(target)
-        except Exception as error:
-            if is_damaged(error):
-                raise UnsafeArchive("FFB102", None) from error
-            raise
+        for member in archive.infolist():
+            try:
+                archive.extract(member, target)
+            except Exception as error:
+                if is_damaged(error):
+                    raise UnsafeArchive("FFB102", None) from error
+                if isinstance(error, OSError):  # a name this file system refuses
+                    raise UnsafeArchive("FFB126", member.filename[:SHOWN_NAME]) from error
+                raise

@@ -207,11 +207,37 @@ def _titles_to_codes(frame: pl.DataFrame, table: dict, enums: dict) -> tuple[pl.
     return (frame.with_columns(columns) if columns else frame), replaced
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound document: encrypted .xlsx or old .xls
+ZIP_MAGIC = b"PK"
+
+
+def _not_a_workbook(path: Path) -> str | None:
+    """FFB128 for an encrypted or old workbook, FFB129 for text named as a workbook."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if head.startswith(OLE_MAGIC):
+        return "FFB128"
+    if head.startswith(ZIP_MAGIC) or b"\x00" in head:
+        return None
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 4:  # not merely a character cut at the end of the look
+            try:
+                head.decode("cp1252")
+            except UnicodeDecodeError:
+                return None
+    return "FFB129"
+
+
 def read_workbook(
     path: Path, source: str, tables: list[dict], enums: dict, table_name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[list[RawTable], list[Finding]]:
     """A raw table for every sheet that holds one, and what was wrong with the workbook."""
+    kind = _not_a_workbook(path)
+    if kind is not None:
+        return [], [Finding(kind, source, table_name, value=path.suffix)]
     try:
         oversized = _oversized_sheet(path)
         with check_archive(path) as archive:

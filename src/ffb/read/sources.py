@@ -176,6 +176,8 @@ class _Reader:
                 self.note(Finding("FFB118", source, name, pointer=f"{where}/path", value=relative))
             elif not _inside(root, target):  # a link inside the package that leads out of it
                 self.note(Finding("FFB112", source, name, pointer=f"{where}/path", value=relative))
+            elif target.suffix.lower() not in SUFFIXES:
+                self.note(Finding("FFB127", f"{prefix}{relative}", name, pointer=f"{where}/path", value=relative))
             elif name in given:
                 # The table is named again: FFB119 from the descriptor alone, without reading
                 # the file again (a descriptor may list one file thousands of times).
@@ -211,10 +213,10 @@ class _Reader:
         try:
             extract_archive(path, extracted)
         except UnsafeArchive as problem:
-            value = problem.detail if problem.code == "FFB112" else None
+            value = problem.detail if problem.code in ("FFB112", "FFB126") else None
             self.note(Finding(problem.code, source, value=value, detail=problem.detail))
             return
-        inner = list(extracted.rglob(DESCRIPTOR))
+        inner = [p for p in extracted.rglob(DESCRIPTOR) if _is_file(p)]
         if inner:
             descriptor = min(inner, key=lambda p: len(p.parts))
             self.package(descriptor, f"{source}!{descriptor.relative_to(extracted)}")

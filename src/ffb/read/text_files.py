@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,9 @@ UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Bytes that Windows-1252 leaves undefined: a file holding them is not Windows-1252.
 CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 DELIMITERS = (",", ";", "\t")
+# A letter of the Latin-1 range written as UTF-8 (æ is C3 A6). In Windows-1252 text these
+# byte pairs would be "Ã¦" and the like, which Danish text does not hold.
+UTF8_LATIN = re.compile(rb"[\xc2\xc3][\x80-\xbf]")
 # A header line longer than this is not a header. It stays below the csv module's field limit.
 HEADER_LIMIT = 64 * 1024
 
@@ -84,20 +88,25 @@ def detect_encoding(path: Path) -> str:
         handle.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")()
         utf8 = cp1252 = True
-        offset = 0
+        offset = lines = 0
+        utf8_letters = False  # some æ, ø, å (or other letter) written as UTF-8
+        first_bad_row = None
         while chunk := handle.read(CHUNK):
             if b"\x00" in chunk:
                 raise NotText("FFB102", str(offset + chunk.index(0)))
+            utf8_letters = utf8_letters or UTF8_LATIN.search(chunk) is not None
             if utf8:
                 try:
                     decoder.decode(chunk)
-                except UnicodeDecodeError:
+                except UnicodeDecodeError as error:
                     utf8 = False
+                    first_bad_row = lines + chunk[: max(error.start, 0)].count(b"\n") + 1
             # Checked on every chunk: UTF-8 continuation bytes take these values too.
             cp1252 = cp1252 and not any(byte in chunk for byte in CP1252_UNDEFINED)
             if not utf8 and not cp1252:
                 raise NotText("FFB103")
             offset += len(chunk)
+            lines += chunk.count(b"\n")
         if utf8:
             try:
                 decoder.decode(b"", final=True)
@@ -105,6 +114,9 @@ def detect_encoding(path: Path) -> str:
                 utf8 = False
     if utf8:
         return "utf-8-sig" if head.startswith(UTF8_BOM) else "utf-8"
+    if cp1252 and utf8_letters:
+        # Part UTF-8, part Windows-1252: either reading turns some letters into others.
+        raise NotText("FFB130", str(first_bad_row), row=first_bad_row)
     if cp1252:
         return "cp1252"
     raise NotText("FFB103")
@@ -114,8 +126,8 @@ def _first_line(path: Path, encoding: str) -> str:
     """The header line, ended by `\\n` only, as the fast reader ends it."""
     with path.open("r", encoding=encoding, newline="\n") as handle:
         line = handle.readline(HEADER_LIMIT + 1)
-    if len(line) > HEADER_LIMIT:
-        raise NotText("FFB101")
+    if len(line) > HEADER_LIMIT:  # a header there is, but too long to be the contract's
+        raise NotText("FFB113", f"header > {HEADER_LIMIT} characters", row=1)
     return line.removesuffix("\n").removesuffix("\r")
 
 

@@ -402,6 +402,51 @@ rule("FFB125", "nested-column", "error",
      conditions per goal. Write one row per goal and condition in `goal_conditions`
      instead."""))
 
+rule("FFB126", "zip-member-unusable", "error",
+     ("Zip-medlem kan ikke pakkes ud", "Zip member cannot be unpacked"),
+     ("Zip-filen har et medlem, der ikke kan pakkes ud som fil: {value}.",
+      "The zip file has a member that cannot be unpacked as a file: {value}."),
+     """A member of a zipped data package whose name no file system accepts: a name longer
+     than 255 bytes in one part, or a name that is both a file and a folder (`x.csv` and
+     `x.csv/y.csv`). Nothing of the zip file is read.""",
+     example_note=_note("""A zip file holding both `citizens.csv` and `citizens.csv/old.csv`.
+     Zip the package again from its folder, so each name is one file."""))
+rule("FFB127", "unsupported-file-type", "error",
+     ("Filtype læses ikke", "File type not read"),
+     ("Filen {value} har en type, der ikke læses; giv tabellen som CSV, XLSX, JSON, JSON lines eller Parquet.",
+      "The file {value} is of a type that is not read; give the table as CSV, XLSX, JSON, JSON lines or Parquet."),
+     """A resource of a data package whose file type ffb-validate does not read: an old
+     Excel workbook (`.xls`), a zip file inside the package, a document. The other
+     resources are still checked.""",
+     example_note=_note("""`datapackage.json` names `"path": "cases.xls"`. Save the sheet
+     as `.xlsx` or as CSV UTF-8 and name that file in the descriptor."""))
+rule("FFB128", "workbook-encrypted-or-old", "error",
+     ("Krypteret eller gammel arbejdsbog", "Encrypted or old workbook"),
+     ("Arbejdsbogen er beskyttet med adgangskode eller er en gammel .xls-fil; gem den uden adgangskode som .xlsx.",
+      "The workbook is protected by a password or is an old .xls file; save it without a password as .xlsx."),
+     """An `.xlsx` file that is in fact a compound document: Excel stores a workbook that
+     way when it is encrypted with a password, and the old `.xls` format is one too. Neither
+     can be read without Excel.""",
+     example_note=_note("""A `borgere.xlsx` saved with *Beskyt projektmappe › Krypter med
+     adgangskode*. Save a copy without a password."""))
+rule("FFB129", "text-named-as-workbook", "error",
+     ("Tekstfil med Excel-navn", "Text file named as a workbook"),
+     ("Filen er tekst (fx CSV), men navnet slutter på {value}; omdøb den til .csv.",
+      "The file is text (such as CSV), but its name ends in {value}; rename it to .csv."),
+     """A file named `.xlsx` that holds text, as when a CSV export is renamed by hand. It is
+     not read as a workbook; with the right name it is read as CSV.""",
+     example_note=_note("""`borgere.xlsx` that opens in Notepad as lines of `id;municipality_code`.
+     Rename it to `borgere.csv`."""))
+rule("FFB130", "mixed-encoding", "error",
+     ("Blandede tegnsæt", "Mixed encodings"),
+     ("Filen blander UTF-8 og Windows-1252; fra række {detail} er æ, ø og å skrevet anderledes end før.",
+      "The file mixes UTF-8 and Windows-1252; from row {detail} æ, ø and å are written differently than before."),
+     """Some lines are UTF-8 and others Windows-1252, as when files from two systems are
+     joined. Read in either encoding, part of the text would turn into other characters, so
+     the file is not read.""",
+     example_note=_note("""A `providers.csv` put together from an export in UTF-8 and rows
+     typed in Excel. Save the whole file again as CSV UTF-8."""))
+
 # --- FFB2xx: field rules compiled from the schema ----------------------------------------
 rule("FFB201", "required-missing", "error",
      ("Påkrævet værdi mangler", "Required value missing"),
