@@ -267,8 +267,11 @@ rule("FFB113", "input-too-large", "error",
      """A zip container (XLSX or zipped data package) that would inflate far beyond its size
      or holds more than 10,000 members, a sheet whose cell grid is far larger than its cells,
      a descriptor larger than 16 MB, a JSON file larger than 512 MB, JSON nested deeper than
-     the parser allows, or a single row longer than 1 MB (that row is skipped). Such input is
-     refused before it can exhaust memory.""",
+     the parser allows, a header row over 64 KB, or a single row longer than 1 MB (that row
+     is skipped). Such input is refused before it can exhaust memory. Inputs that would expand
+     past the limits of ffb-validate's options (`--max-rows`, `--max-cell-bytes`,
+     `--max-text-bytes`, `--max-bad-rows`; `ffb-validate --help` gives the defaults) stop the
+     run with exit 2 and a message that names this rule and the option.""",
      example_note=_note("""A zipped data package of a few kilobytes that would unpack to gigabytes,
      or a JSON document nested thousands of levels deep, is refused. Send the export unzipped
      or split it into smaller files."""))
