@@ -744,3 +744,28 @@ def test_very_wide_header_is_too_large_not_missing(tmp_path):
     path.write_text(",".join(f"column_{n}" for n in range(100_000)) + "\n", encoding="utf-8")
     report = VALIDATOR.validate(path)
     assert [(i["code"], i["row"]) for i in report.issues.to_dicts()] == [("FFB113", 1)]
+
+
+# --- a large file is read a slice at a time ---------------------------------------------------
+@pytest.mark.parametrize("ending", ["\n", "\r\n", ""])
+def test_large_file_read_in_slices_gives_the_same_rows(tmp_path, monkeypatch, ending):
+    import ffb.read.csv_table as csv_table
+    from ffb.read import open_input
+
+    rows = read_rows(EXAMPLE, "assessments")
+    text = "\n".join(",".join(row) for row in rows).replace("\n", "\r\n" if ending == "\r\n" else "\n") + ending
+    path = tmp_path / "assessments.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+
+    def read() -> list[pl.DataFrame]:
+        with open_input(path) as raw:
+            return list(raw.tables["assessments"].batches())
+
+    (whole,) = read()
+    monkeypatch.setattr(csv_table, "WHOLE_FILE_BYTES", 100)
+    monkeypatch.setattr(csv_table, "SLICE_BYTES", 1_000)  # a few rows per slice
+    slices = read()
+    assert len(slices) > 10
+    sliced = pl.concat(slices)
+    assert sliced.height == whole.height == len(rows) - 1
+    assert sliced.equals(whole)

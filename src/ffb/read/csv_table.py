@@ -18,6 +18,7 @@ from ffb.read.text_files import NotText, TextFormat, detect_format, is_invalid_u
 
 BATCH_ROWS = 1_000_000
 LINE_CHUNK = 16 * 1024**2
+SLICE_BYTES = 128 * 1024**2  # of a large file, read and parsed at a time
 # Files up to this size are parsed in one go (fastest); larger ones in batches of BATCH_ROWS
 # rows, so memory stays bounded whatever the file's length.
 WHOLE_FILE_BYTES = 512 * 1024**2
@@ -143,11 +144,43 @@ def _fields(bad: BadRow, delimiter: str) -> tuple[list[str], bool]:
     return fields, cut
 
 
+def _line_batches(prepared: _Prepared) -> Iterator[pl.DataFrame]:
+    """The rows of a large file without a quote or a bad row, a slice of lines at a time.
+
+    polars' batched reading parses ahead of its reader, so a large file would be in memory
+    whole; here no more than one slice is. Without quotes every line is one row, so a slice
+    ends at a line break and its rows are numbered from the lines before it.
+    """
+    options = dict(separator=prepared.text_format.delimiter, infer_schema=False, encoding="utf8",
+                   truncate_ragged_lines=True, row_index_name=ROW, quote_char='"')
+    rows = 0
+    with prepared.path.open("rb") as handle:
+        header = handle.readline()
+        rest = b""
+        while True:
+            data = handle.read(SLICE_BYTES)
+            if not data and not rest:
+                return
+            data = rest + data
+            cut = len(data) if len(data) < SLICE_BYTES else data.rfind(b"\n") + 1
+            if cut == 0:  # no line break in a whole slice: take more (rows are under 1 MB)
+                rest = data
+                continue
+            piece, rest = data[:cut], data[cut:]
+            frame = pl.read_csv(header + piece, row_index_offset=2 + rows, **options)
+            rows += frame.height
+            yield frame_for_contract(frame.lazy(), prepared.header, prepared.table).collect()
+
+
 def _batches(prepared: _Prepared, source: str):
     skipped = [bad.row for bad in prepared.bad_rows]
     whole = prepared.path.stat().st_size <= WHOLE_FILE_BYTES
+    plain = not prepared.quoted and not skipped and prepared.last_row is None
 
     def batches() -> Iterator[pl.DataFrame]:
+        if not whole and plain:
+            yield from _line_batches(prepared)
+            return
         scan = pl.scan_csv(
             prepared.path,
             separator=prepared.text_format.delimiter,
