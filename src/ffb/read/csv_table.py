@@ -64,7 +64,8 @@ def _prepare(
     utf8_path = _utf8_copy(path, text_format, workdir)
     if text_format.needs_transcoding:
         findings.append(Finding("FFB111", source, table["name"], detail=text_format.encoding))
-    check(source, limits, "max_rows", _line_count(utf8_path) - 1, "lines after the header")
+    if utf8_path.stat().st_size > limits.max_rows:  # fewer bytes cannot hold more lines
+        check(source, limits, "max_rows", _line_count(utf8_path) - 1, "lines after the header")
     shapes = find_bad_rows(utf8_path, text_format.delimiter, len(header), limits.max_bad_rows)
     if shapes.too_many:
         check(source, limits, "max_bad_rows", shapes.too_many, "rows of the wrong shape")
