@@ -63,17 +63,20 @@ CALENDAR_DATE = (
 )
 
 
+DATE_COMMENT = (
+    "Draft 2019-09 treats `format` as an annotation validators need not check; the pattern "
+    "accepts only real days of the calendar (years 0001-9999), so any validator rejects "
+    "2023-02-29 or 2025-00-10."
+)
+
+
 def _calendar_dates(document: dict) -> dict:
     """Every `format: date` property also gets the calendar pattern."""
-    document["$comment"] = (
-        "Dialect: JSON Schema draft 2019-09, whose `format` is an annotation that validators need "
-        "not check. Every date property therefore also has a pattern that accepts only real days "
-        "of the calendar (years 0001-9999), so any validator rejects 2023-02-29 or 2025-00-10."
-    )
     for definition in document.get("$defs", {}).values():
         for prop in definition.get("properties", {}).values():
             if prop.get("format") == "date":
                 prop["pattern"] = CALENDAR_DATE
+                prop["$comment"] = DATE_COMMENT
     return document
 
 
