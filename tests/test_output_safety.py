@@ -5,14 +5,22 @@ leaves the program."""
 
 from __future__ import annotations
 
+import html
+import json
+import os
+import re
+import signal
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
+import openpyxl
 import polars as pl
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from support import EXAMPLE, TODAY, copy_example, set_cell
 
@@ -270,8 +278,6 @@ def test_a_plain_csv_cell_is_left_alone():
 # --- the JSON report is streamed from the columns --------------------------------------------
 
 def test_json_report_in_slices_is_one_valid_document(monkeypatch):
-    import json
-
     from ffb.report import json_format
 
     rows = [{"code": "FFB207", "severity": "error", "source": "a.csv", "table": "citizens", "row": i,
@@ -287,3 +293,197 @@ def test_json_report_in_slices_is_one_valid_document(monkeypatch):
     assert document["summary"]["counts"]["error"] == 23
     empty = Report(input="a.csv", kind="table", lang="en", fail_on="error", issues=issues.head(0))
     assert json.loads(json_format.render_json(empty))["issues"] == []
+
+
+# --- no clear CPR number leaves the program ---------------------------------------------------
+#
+# The oracle below is written independently of ffb's own pattern: it decodes every escape a
+# report may use, takes each run of digits that only non-alphanumeric characters (at most three
+# in a row) hold apart, and looks for the ten digits of each number the test put in.
+
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})|\\([nrt])")
+_RUN = re.compile(r"\d(?:[\W_]{0,3}\d)*")
+
+
+def _decoded(text: str) -> str:
+    def one(match: re.Match) -> str:
+        if match.group(3):
+            return {"n": "\n", "r": "\r", "t": "\t"}[match.group(3)]
+        return chr(int(match.group(1) or match.group(2), 16))
+
+    return _ESCAPE.sub(one, html.unescape(text))
+
+
+def leaked(output: str, numbers: set[str]) -> set[str]:
+    """The numbers (ten ASCII digits each) that `output` shows in clear, in any form."""
+    runs = ["".join(str(unicodedata.decimal(d)) for d in re.findall(r"\d", run))
+            for run in _RUN.findall(_decoded(output))]
+    return {number for number in numbers if any(number in run for run in runs)}
+
+
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+SEPARATORS = ["", "", "-", " ", "  ", " - ", "\u00a0", "\u2013", "\u2014", "\u2212", "\u202f", "\u2009", "\u200b",
+              ".", "_", "/"]
+
+
+@st.composite
+def cpr_forms(draw, no_slash: bool = False):
+    """A CPR-shaped number written some way people write one, and its ten digits."""
+    day, month = draw(st.integers(1, 31)), draw(st.integers(1, 12))
+    year, serial = draw(st.integers(0, 99)), draw(st.integers(0, 9999))
+    parts = [f"{day:02d}", f"{month:02d}", f"{year:02d}", f"{serial:04d}"]
+    choices = [s for s in SEPARATORS if not (no_slash and "/" in s)]
+    separators = [draw(st.sampled_from(choices)) for _ in range(3)]
+    written = parts[0] + separators[0] + parts[1] + separators[1] + parts[2] + separators[2] + parts[3]
+    if draw(st.booleans()):
+        written = written.translate(FULL_WIDTH)
+    before = draw(st.sampled_from(["", "borger_", "CPR", "k_", "x-", "nr "]))
+    after = draw(st.sampled_from(["", "_a", "b", "-v2", " x"]))
+    return before + written + after, "".join(parts)
+
+
+HEADER = ["id", "municipality_code", "birth_year", "sex", "cpr"]
+GOOD = ["bfd1b50a6b1", "665", "1958", "kvinde", ""]
+PLACES = ["file name", "folder name", "sheet name", "header", "cell value", "JSON key", "JSON pointer",
+          "missing file"]
+
+
+def _csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([header, *rows])
+
+
+def place_text(base: Path, place: str, text: str) -> Path:
+    """An input in which `text` stands in `place`; the path to validate."""
+    base.mkdir(parents=True, exist_ok=True)
+    bad = ["bad id!", "665", "1958", "kvinde", ""]
+    if place in ("file name", "missing file"):
+        path = base / f"{text}.csv"
+        if place == "file name":
+            _csv(path, HEADER, [bad])
+        return path
+    if place == "folder name":
+        folder = base / text
+        folder.mkdir()
+        _csv(folder / "citizens.csv", HEADER, [bad])
+        return folder
+    if place == "sheet name":
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        sheet.title = "citizens"
+        sheet.append(HEADER)
+        sheet.append(GOOD)
+        workbook.create_sheet(text[:31]).append(["a"])
+        path = base / "export.xlsx"
+        workbook.save(path)
+        return path
+    if place == "header":
+        path = base / "citizens.csv"
+        _csv(path, [*HEADER, text], [[*GOOD, "x"]])
+        return path
+    if place == "cell value":
+        path = base / "citizens.csv"
+        _csv(path, HEADER, [["bfd1b50a6b1", "665", text, "kvinde", ""]])
+        return path
+    row = dict(zip(HEADER[:4], ["bfd1b50a6b1", "665", 1958, "kvinde"]))
+    document: dict = {"citizens": [row]}
+    if place == "JSON key":
+        row[text] = 1
+    else:
+        document[text] = []
+    path = base / "export.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def all_output(path: Path, output_format: str, lang: str) -> str:
+    result = CliRunner().invoke(cli.main, [str(path), "--format", output_format, "--lang", lang,
+                                           "--today", TODAY.isoformat()])
+    assert result.exit_code in (0, 1, 2), (result.exit_code, result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.stdout + result.stderr
+
+
+def test_the_oracle_sees_every_form_in_clear():
+    number = "0101901234"
+    for written in ["0101901234", "CPR0101901234", "borger_010190_1234.csv", "01 01 90 1234", "010190\u00a01234",
+                    "010190\\u00a01234", "０１０１９０－１２３４", "010190&#8211;1234", "010190\u20131234"]:
+        assert leaked(written, {number}) == {number}, written
+    assert leaked("010190-****", {number}) == set()
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "csv", "junit"])
+@pytest.mark.parametrize("place", PLACES)
+def test_a_cpr_number_is_masked_in_every_place_and_format(tmp_path, place, output_format):
+    from support import fictional_cpr
+
+    number = fictional_cpr(day=29, month=2, year=84, serial=5678)
+    written = f"k_{number[:6]}\u00a0{number[6:]}" if place != "cell value" else f"{number[:2]} {number[2:4]} {number[4:6]} {number[6:]}"
+    written = written.translate(FULL_WIDTH) if place in ("JSON key", "header") else written
+    path = place_text(tmp_path / "in", place, written)
+    for lang in ("da", "en"):
+        output = all_output(path, output_format, lang)
+        assert "-****" in output, (place, output_format, output[:2000])  # the text did reach the report
+        assert leaked(output, {number}) == set(), (place, output_format, output[:2000])
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(form=cpr_forms(no_slash=True), place=st.sampled_from(PLACES),
+       output_format=st.sampled_from(["text", "json", "csv", "junit"]), lang=st.sampled_from(["da", "en"]))
+def test_no_form_of_a_cpr_number_leaks_from_any_place(tmp_path_factory, form, place, output_format, lang):
+    written, number = form
+    assert leaked(written, {number}) == {number}  # the oracle sees it before ffb masks it
+    path = place_text(tmp_path_factory.mktemp("in"), place, written)
+    output = all_output(path, output_format, lang)
+    assert leaked(output, {number}) == set(), (written, place, output_format, output[:3000])
+
+
+# --- a stop signal removes the extracted package ----------------------------------------------
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_stop_signal_removes_the_extracted_package(tmp_path, signum):
+    import time
+    import zipfile
+
+    header = (EXAMPLE / "citizens.csv").read_text(encoding="utf-8").splitlines()[0]
+    rows = "".join(f"c{i},665,1958,kvinde,\n" for i in range(200_000))
+    package = tmp_path / "export.zip"
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("citizens.csv", header + "\n" + rows * 10)  # 2,000,000 rows
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    environment = {**os.environ, "TMPDIR": str(temporary)}
+    child = subprocess.Popen([*COMMAND, str(package), "--today", TODAY.isoformat()], env=environment,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(temporary.glob("ffb-*")) and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert list(temporary.glob("ffb-*")), "the package was never extracted"
+    time.sleep(0.3)  # well inside the run: extracting or validating
+    child.send_signal(signum)
+    _out, err = child.communicate(timeout=120)
+    assert child.returncode == -signum, (child.returncode, err)  # ended by the signal, as a shell expects
+    assert list(temporary.iterdir()) == []
+    assert "Traceback" not in err and signal.Signals(signum).name in err
+
+
+def test_ffb602_finds_a_cpr_number_however_it_is_written(tmp_path):
+    from support import fictional_cpr
+
+    from ffb.validate.engine import Validator
+
+    number = fictional_cpr(day=12, month=3, year=61, serial=4455)
+    date, serial = number[:6], number[6:]
+    forms = [f"{date} {serial}", f"{date[:2]} {date[2:4]} {date[4:]} {serial}", f"{date}\u00a0{serial}",
+             f"{date}\u2013{serial}", number.translate(FULL_WIDTH), f"CPR{number}", f"borger_{number}"]
+    folder = copy_example(tmp_path)
+    rows = list(range(2, 2 + len(forms)))
+    for row, form in zip(rows, forms):
+        set_cell(folder, "cases", row, "case_number", form)
+    set_cell(folder, "cases", rows[-1] + 1, "case_number", "tp-100231-2021")  # a provider and a year
+    report = Validator(today=TODAY).validate(folder, lang="en")
+    flagged = report.issues.filter((pl.col("code") == "FFB602") & (pl.col("column") == "case_number"))
+    assert sorted(flagged["row"].to_list()) == rows
+    assert leaked(render_text(report), {number}) == set()

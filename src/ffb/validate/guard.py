@@ -99,8 +99,6 @@ class GuardedCommand(click.Command):
         except SystemExit:
             raise
         except Stopped as stop:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
             name = signal.Signals(stop.signum).name
             try:
                 sys.stderr.write(visible(f"ffb-validate: {words['stopped'].format(signal=name)}") + "\n")
@@ -126,3 +124,6 @@ class GuardedCommand(click.Command):
         except BaseException as error:  # noqa: BLE001 — also a Rust panic (PanicException)
             detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
             fail(words["crashed"].format(error=detail), lang=lang)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)

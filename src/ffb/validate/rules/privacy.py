@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import polars as pl
 
-from ffb.report.masking import CPR_SHAPE
+from ffb.report.masking import CPR_LIKE
 from ffb.validate.context import Context, cross_rule, issues
 from ffb.validate.fields import empty_issues
 
-# An id is flagged when it is exactly a CPR number's shape; free text when it holds one as a
-# word of its own, so keys such as "tp-100231-2021" (a provider and a year) are not mistaken
-# for one.
-CPR_AS_ID = f"^{CPR_SHAPE}$"
-CPR_AS_WORD = f"(^|[\\s,;:/()]){CPR_SHAPE}($|[\\s,;:/()])"
+# An id is flagged when it is a CPR number however written (separators such as a space, a
+# non-breaking space or an en dash, full-width digits; see ffb.report.masking), free text when it
+# holds one with no digit and no dash right before it, so keys such as "tp-100231-2021" (a
+# provider and a year) are not mistaken for one while "CPR0101901234" or "borger_0101901234" are.
+CPR_AS_ID = f"^{CPR_LIKE}$"
+CPR_AS_WORD = f"(^|[^0-9\uff10-\uff19\\-\u2010-\u2015]){CPR_LIKE}($|[^0-9\uff10-\uff19])"
 FREE_TEXT = {"name", "case_number"}
 # Registry numbers that are ten digits by design and so can look like a CPR number.
 NOT_PERSONAL = {"cvr", "p_number", "tilbudsportalen_id", "cpr"}
