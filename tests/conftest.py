@@ -18,10 +18,11 @@ def project_root() -> Path:
 
 @pytest.fixture(scope="session")
 def reference_dir() -> Path:
-    """KL's reference data in ../shared/reference; tests that need it skip without it."""
-    folder = ROOT.parent / "shared" / "reference"
-    if not (folder / "CodeSystem-FFB.json").is_file() or not (folder / "kommuner.csv").is_file():
-        pytest.skip(f"KL's reference data is not available at {folder}")
+    """KL's reference data kept in the project (schemas/reference); it is always there."""
+    folder = ROOT / "schemas" / "reference"
+    assert (folder / "CodeSystem-FFB.json").is_file() and (folder / "kommuner.csv").is_file(), (
+        f"KL's reference data is missing from {folder}"
+    )
     return folder
 
 

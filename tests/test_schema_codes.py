@@ -1,6 +1,6 @@
 """The code lists of the schema against KL's reference data.
 
-The FFB enums and the municipality enum are written from ../shared/reference by
+The FFB enums and the municipality enum are written from schemas/reference by
 `ffb schema import-reference`; these tests read the reference data themselves and check the
 committed modules value by value, so neither a hand edit nor a stale import goes unnoticed.
 """
@@ -207,8 +207,7 @@ def test_imported_modules_are_up_to_date(reference_dir, tmp_path):
     for path in written:
         committed = SCHEMA_DIR / path.name
         assert path.read_bytes() == committed.read_bytes(), (
-            f"schemas/{path.name} is stale or hand-edited: run `ffb schema import-reference "
-            f"../shared/reference`"
+            f"schemas/{path.name} is stale or hand-edited: run `ffb schema import-reference`"
         )
 
 

@@ -39,17 +39,20 @@ def schema() -> None:
 @schema.command("import-reference")
 @click.argument(
     "reference_dir",
+    required=False,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
-def import_reference(reference_dir: Path) -> None:
+def import_reference(reference_dir: Path | None) -> None:
     """Rewrite schemas/ffb_codes.yaml and schemas/ffb_municipalities.yaml from REFERENCE_DIR.
 
-    REFERENCE_DIR holds KL's CodeSystem-FFB.json and the kommuner.csv list.
+    REFERENCE_DIR holds KL's CodeSystem-FFB.json and the kommuner.csv list; without it the
+    copies kept in schemas/reference are used.
     """
     from ffb.contract.reference_import import import_reference as run
     from ffb.paths import project_root
 
-    for path in run(reference_dir, project_root() / "schemas"):
+    schemas = project_root() / "schemas"
+    for path in run(reference_dir or schemas / "reference", schemas):
         click.echo(f"wrote {path}")
 
 
