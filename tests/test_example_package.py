@@ -207,7 +207,7 @@ def _dangling(rows, index, column, table):
 SEEDED_ERRORS = [
     ("bad code", "assessments", "function_level", _bad_code, "constraint-error", "enum"),
     ("bad date", "cases", "opened_date", _impossible_date, "type-error", None),
-    ("missing required value", "interventions", "service", _missing, "constraint-error", "required"),
+    ("missing required value", "interventions", "legal_basis", _missing, "constraint-error", "required"),
     ("value under its minimum", "citizens", "birth_year", _under_minimum, "constraint-error", "minimum"),
     ("duplicate id", "prices", "id", _duplicate, "primary-key", None),
     ("dangling foreign key", "goals", "assessment_id", _dangling, "foreign-key", None),

@@ -29,7 +29,9 @@ EXAMPLE = ROOT / "examples" / "canonical"
 TEMPLATE = ROOT / "validators" / "ffb-template.xlsx"
 VALIDATOR = Validator(today=dt.date(2026, 11, 23))
 
-PROVIDER_HEADER = ["id", "name", "ownership", "municipality_code", "cvr", "p_number", "tilbudsportalen_id"]
+PROVIDER_HEADER = [
+    "id", "name", "operator_kind", "operator_municipality_code", "municipality_code", "cvr", "p_number", "tilbudsportalen_id",
+]
 DANISH_NAMES = ["Bostøtten Ærø", "Botilbuddet Åbrinken", "Værestedet Øst"]
 
 
@@ -38,7 +40,7 @@ def _providers(names: list[str] = DANISH_NAMES) -> list[list[str]]:
 
 
 def _provider(number: int, name: str) -> list[str]:
-    return [f"tp-{number}", name, "egen_kommune", "665", "29189757", "", str(number)]
+    return [f"tp-{number}", name, "privat", "", "665", "29189757", "", str(number)]
 
 
 def _write_csv(path: Path, rows: list[list[str]], encoding="utf-8", delimiter=",", **options) -> Path:
@@ -215,7 +217,7 @@ def test_workbook_row_with_cells_past_the_header(tmp_path):
         sheet.append(row)
     sheet["J3"] = "note"
     sheet.append([])
-    sheet.append(["tp-900", "Sidste", "egen_kommune", "665", "29189757", None, "900"])
+    sheet.append(["tp-900", "Sidste", "privat", None, "665", "29189757", None, "900"])
     path = tmp_path / "providers.xlsx"
     workbook.save(path)
     report = VALIDATOR.validate(path)
@@ -256,17 +258,17 @@ def test_table_option_on_the_command_line(tmp_path):
 
 
 def test_unknown_missing_and_duplicate_columns(tmp_path):
-    header = ["id", "name", "ownership", "municipality_code", "cvr", "p_number", "tilbudsportalen_id", "kommentar"]
+    header = [*PROVIDER_HEADER[:-3], "cvr", "p_number", "tilbudsportalen_id", "kommentar"]
     path = _write_csv(tmp_path / "providers.csv", [header, [*_providers()[0], "ok"]])
     report = VALIDATOR.validate(path)
     (unknown,) = _issues(report, "FFB108")
     assert (unknown["row"], unknown["column"]) == (1, "kommentar")
 
-    kept = [i for i, column in enumerate(PROVIDER_HEADER) if column != "ownership"]
+    kept = [i for i, column in enumerate(PROVIDER_HEADER) if column != "operator_kind"]
     rows = [[row[i] for i in kept] for row in [PROVIDER_HEADER, *_providers()]]
     path = _write_csv(tmp_path / "providers.csv", rows)
     report = VALIDATOR.validate(path)
-    assert [i["column"] for i in _issues(report, "FFB106")] == ["ownership"]
+    assert [i["column"] for i in _issues(report, "FFB106")] == ["operator_kind"]
 
     doubled = [*PROVIDER_HEADER, "name"]
     path = _write_csv(tmp_path / "providers.csv", [doubled, [*_providers()[0], "igen"]])

@@ -79,7 +79,9 @@ def test_rules_across_tables(tmp_path):
     support = find_row(folder, "interventions", legal_basis="SEL_85")
     set_cell(folder, "interventions", support, "hours_per_month_individual", "")
     set_cell(folder, "interventions", support, "hours_per_month_group", "")
+    # A place bought from a self-governing provider (a municipality's own place needs no price).
     housing = find_row(folder, "interventions", legal_basis="SEL_107")
+    set_cell(folder, "interventions", housing, "provider_id", "tp-204118")
     set_cell(folder, "interventions", housing, "daily_price_dkk", "")
     set_cell(folder, "interventions", housing, "price_year", "")
     # A case closing before it opened, with no reason.

@@ -489,13 +489,20 @@ class MunicipalityEnum(str, Enum):
 
 class LegalBasisEnum(str, Enum):
     """
-    The section of law a service is granted under. SEL is serviceloven, ABL almenboligloven. The key is the law's abbreviation and the section number joined by an underscore.
+    The section of law a service is granted under. SEL is serviceloven, ABL almenboligloven, AEL ældreloven. The key is the law's abbreviation and the section number joined by an underscore; `short` is how messages print it. Which FFB services and offer types fit a section is the reviewed table in the `legal_bases` annotations of ServiceEnum and OfferTypeEnum (rule FFB407). `ffb_services: none` marks a section FFB has no service for: a grant under it may leave `interventions.service` empty (rule FFB408). `aeldreloven_from` marks the sections that Ældreloven takes over for the citizens it covers from 1 July 2025 (rule FFB409).
     """
     Serviceloven_SECTION_SIGN_82_a_EN_DASH_gruppebaseret_hjælp_og_støtte = "SEL_82a"
     Serviceloven_SECTION_SIGN_82_b_EN_DASH_individuel_tidsbegrænset_socialpædagogisk_hjælp_og_støtte = "SEL_82b"
+    Serviceloven_SECTION_SIGN_82_c_EN_DASH_sociale_akuttilbud = "SEL_82c"
+    Serviceloven_SECTION_SIGN_82_d = "SEL_82d"
+    """
+    Named by KL's definition of the offer type Mobilt tilbud as one of its guiding sections; FFB has no service of its own for it.
+    """
     Serviceloven_SECTION_SIGN_83_EN_DASH_personlig_hjælp_og_pleje = "SEL_83"
+    Serviceloven_SECTION_SIGN_83_a_EN_DASH_rehabiliteringsforløb = "SEL_83a"
     Serviceloven_SECTION_SIGN_84_EN_DASH_aflastning = "SEL_84"
     Serviceloven_SECTION_SIGN_85_EN_DASH_socialpædagogisk_bistand = "SEL_85"
+    Serviceloven_SECTION_SIGN_86_EN_DASH_genoptræning_og_vedligeholdelsestræning = "SEL_86"
     Serviceloven_SECTION_SIGN_95_EN_DASH_tilskud_til_hjælp = "SEL_95"
     Serviceloven_SECTION_SIGN_96_EN_DASH_borgerstyret_personlig_assistance = "SEL_96"
     Serviceloven_SECTION_SIGN_97_EN_DASH_ledsagelse = "SEL_97"
@@ -509,13 +516,40 @@ class LegalBasisEnum(str, Enum):
     Serviceloven_SECTION_SIGN_108_EN_DASH_længerevarende_botilbud = "SEL_108"
     Serviceloven_SECTION_SIGN_109_EN_DASH_krisecenter = "SEL_109"
     Serviceloven_SECTION_SIGN_110_EN_DASH_forsorgshjem_og_herberg = "SEL_110"
+    Almenboligloven_SECTION_SIGN_54_EN_DASH_anvisning_af_almene_ældreboliger = "ABL_54"
     Almenboligloven_SECTION_SIGN_105_EN_DASH_almen_ældre__og_handicapbolig = "ABL_105"
     Almenboligloven_SECTION_SIGN_115_EN_DASH_almen_ældre__og_handicapbolig_med_tilknyttet_personale = "ABL_115"
+    Ældreloven_EN_DASH_helhedspleje_aflastning_og_træning_for_ældre_LEFT_PARENTHESISfra_1FULL_STOP_juli_2025RIGHT_PARENTHESIS = "AEL"
+    """
+    A grant under Ældreloven, which from 1 July 2025 takes over personal and practical help, rehabilitation, respite and training (formerly Serviceloven §§ 83, 83 a, 83 b, 84 and 86) for the citizens it covers. The contract names the law, not a section, and FFB has no service for it.
+    """
+
+
+class OperatorKindEnum(str, Enum):
+    """
+    Who runs a provider, as Tilbudsportalen classifies it: a fixed property of the provider. Whether a provider is the buyer's own is derived per service from this and the municipality that runs it (see OwnershipEnum).
+    """
+    Kommunal = "kommune"
+    """
+    Run by a municipality, named in `providers.operator_municipality_code`.
+    """
+    Regional = "region"
+    """
+    Run by a region.
+    """
+    Selvejende = "selvejende"
+    """
+    A self-governing institution, usually with an operating agreement.
+    """
+    Privat = "privat"
+    """
+    Run by a private company or person.
+    """
 
 
 class OwnershipEnum(str, Enum):
     """
-    Who runs a provider, seen from the municipality that buys the service.
+    Who runs a provider, seen from the municipality that pays for the service. Not a column: it is derived per service from `providers.operator_kind`, the provider's `operator_municipality_code` and the paying municipality (`interventions.paying_municipality_code`, or the case's acting municipality when that is empty); `ffb.contract.ownership` does it.
     """
     Egen_kommune = "egen_kommune"
     """
@@ -541,15 +575,20 @@ class OwnershipEnum(str, Enum):
 
 class IncomeBasisEnum(str, Enum):
     """
-    What the citizen mainly lives on at the time of an assessment.
+    What the citizen mainly lives on at the time of an assessment. The values are the benefits and incomes of Danish law that the SEP template's question (box 2.1, "Forsørgelsesgrundlag") is answered with; each value names the law it comes from in its `source` annotation.
     """
     Lønindkomst = "loen"
     Førtidspension = "foertidspension"
+    Seniorpension = "seniorpension"
+    Tidlig_pension = "tidlig_pension"
     Folkepension = "folkepension"
+    Efterløn = "efterloen"
     Kontanthjælp_jobparat = "kontanthjaelp_jobparat"
     Kontanthjælp_aktivitetsparat = "kontanthjaelp_aktivitetsparat"
     Uddannelseshjælp = "uddannelseshjaelp"
+    Selvforsørgelses__og_hjemrejseydelse = "selvforsoergelses_og_hjemrejseydelse"
     Ressourceforløbsydelse = "ressourceforloeb"
+    Revalideringsydelse = "revalidering"
     Fleksjob = "fleksjob"
     Ledighedsydelse = "ledighedsydelse"
     Sygedagpenge = "sygedagpenge"
@@ -615,7 +654,7 @@ class ClosureReasonEnum(str, Enum):
 
 class GoalAttainmentEnum(str, Enum):
     """
-    How far a goal was reached when it was followed up.
+    How far a goal was reached when it was followed up. KL's reporting data set has no such value (a follow-up there only records Status på indsats), so the list is the contract's own: the three answers of the SEP template's question "Er målsætning om borgerens udvikling sat ved tidligere opfølgning/visitation nu opfyldt?" (KL's SEP report, box 2.1), which SepGoalAttainmentEnum maps one to one, and "ikke vurderet" for a follow-up that did not judge the goal.
     """
     Opfyldt = "opfyldt"
     Delvist_opfyldt = "delvist_opfyldt"
@@ -623,6 +662,32 @@ class GoalAttainmentEnum(str, Enum):
     Ikke_vurderet = "ikke_vurderet"
     """
     The follow-up did not judge the goal.
+    """
+
+
+class InterventionStateEnum(str, Enum):
+    """
+    Where a granted service stands, as KL's reporting data set records it in the status of the CarePlan and Intervention resources (FHIR request status). Every row of the interventions table is a grant (FHIR intent `order`), so `aktiv` and `sat_i_bero` are KL's "ordered and not completed": such a service needs a planned follow-up date, goals, a support need evaluation and target groups (rule FFB318).
+    """
+    Aktiv = "aktiv"
+    """
+    Granted and running or about to start (FHIR `active`).
+    """
+    Sat_i_bero = "sat_i_bero"
+    """
+    Granted but paused (FHIR `on-hold`).
+    """
+    Afsluttet = "afsluttet"
+    """
+    Ended as planned or by decision (FHIR `completed`).
+    """
+    Tilbagekaldt = "tilbagekaldt"
+    """
+    The grant was withdrawn before it ran its course (FHIR `revoked`).
+    """
+    Fejlregistreret = "fejlregistreret"
+    """
+    Recorded by mistake; the row is kept only to correct an earlier delivery (FHIR `entered-in-error`).
     """
 
 
@@ -681,7 +746,7 @@ class SepGoalAttainmentEnum(str, Enum):
 
 class SupportLetterEnum(str, Enum):
     """
-    Copenhagen's support letter from A to G, set beside VUM on the disability area to price a housing offer; G means one-to-one support. There is no published mapping to FFB's support need levels, so the letter is kept as given and not translated.
+    Copenhagen's support letter from A to G, set beside VUM on the disability area to price a housing offer; G means one-to-one support. There is no published mapping to FFB's support need levels, so the letter is kept as given and not translated. Only Copenhagen (101) uses it: the `municipalities` annotation says so, and rule FFB319 warns when another municipality's case carries a letter.
     """
     A = "A"
     B = "B"
@@ -729,7 +794,14 @@ class Citizen(ConfiguredBaseModel):
                                'name': 'id'},
                         'municipality_code': {'description': 'The municipality that '
                                                              'acts for the citizen '
-                                                             '(handlekommune).',
+                                                             '(handlekommune) on the '
+                                                             'day of the export. Each '
+                                                             'case names its own '
+                                                             'acting municipality, and '
+                                                             'each service the '
+                                                             'municipality that pays '
+                                                             'for it, since both can '
+                                                             'change over time.',
                                               'name': 'municipality_code',
                                               'required': True},
                         'sex': {'name': 'sex', 'recommended': True}},
@@ -744,10 +816,11 @@ class Citizen(ConfiguredBaseModel):
                        'FollowUp',
                        'Provider',
                        'Price']} })
-    municipality_code: MunicipalityEnum = Field(default=..., title="Kommunekode", description="""The municipality that acts for the citizen (handlekommune).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Citizen', 'Case', 'Provider']} })
+    municipality_code: MunicipalityEnum = Field(default=..., title="Kommunekode", description="""The municipality that acts for the citizen (handlekommune) on the day of the export. Each case names its own acting municipality, and each service the municipality that pays for it, since both can change over time.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Citizen', 'Case', 'Provider']} })
     birth_year: Optional[int] = Field(default=None, title="Fødselsår", description="""The year the citizen was born; enough to group by age without a birth date.""", ge=1900, le=2100, json_schema_extra = { "linkml_meta": {'domain_of': ['Citizen'], 'recommended': True} })
     sex: Optional[SexEnum] = Field(default=None, title="Køn", description="""The citizen's legal sex.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Citizen'], 'recommended': True} })
-    cpr: Optional[str] = Field(default=None, title="CPR-nummer", description="""The citizen's clear CPR number, DDMMYY-SSSS with or without the dash; only the date part and the length are checked, since numbers issued after 2007 need not pass the modulus-11 test. Only allowed in an export that has not yet been pseudonymised: converters replace it with a keyed hash in `id` and drop this column, and the validator warns wherever it is filled in.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Citizen']} })
+    cpr: Optional[str] = Field(default=None, title="CPR-nummer", description="""The citizen's clear CPR number, DDMMYY-SSSS with or without the dash; only the date part and the length are checked, since numbers issued after 2007 need not pass the modulus-11 test. Only allowed in an export that has not yet been pseudonymised: converters replace it with a keyed hash in `id` and drop this column, and the validator warns wherever it is filled in. When it is given, the birth year and sex in the same row must agree with it (FFB511, FFB512) and ages are computed from the birth date it holds. Being a privacy column, it may be left out of the header altogether (no FFB107).""", json_schema_extra = { "linkml_meta": {'annotations': {'privacy': {'tag': 'privacy', 'value': True}},
+         'domain_of': ['Citizen']} })
 
     @field_validator('id')
     def pattern_id(cls, v):
@@ -784,7 +857,11 @@ class Case(ConfiguredBaseModel):
          'from_schema': 'https://w3id.org/ffb/schema',
          'slot_usage': {'citizen_id': {'name': 'citizen_id', 'required': True},
                         'municipality_code': {'description': 'The municipality that '
-                                                             'owns the case.',
+                                                             'acts on the case '
+                                                             '(handlekommune, '
+                                                             'Retssikkerhedsloven § '
+                                                             '9): it assesses, grants '
+                                                             'and follows up.',
                                               'name': 'municipality_code',
                                               'required': True},
                         'opened_date': {'name': 'opened_date', 'required': True}},
@@ -800,7 +877,8 @@ class Case(ConfiguredBaseModel):
                        'Provider',
                        'Price']} })
     citizen_id: str = Field(default=..., title="Borger", description="""The citizen the row belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Case']} })
-    municipality_code: MunicipalityEnum = Field(default=..., title="Kommunekode", description="""The municipality that owns the case.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Citizen', 'Case', 'Provider']} })
+    municipality_code: MunicipalityEnum = Field(default=..., title="Kommunekode", description="""The municipality that acts on the case (handlekommune, Retssikkerhedsloven § 9): it assesses, grants and follows up.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Citizen', 'Case', 'Provider']} })
+    residence_municipality_code: Optional[MunicipalityEnum] = Field(default=None, title="Opholdskommune", description="""The municipality the citizen lives or stays in (opholdskommune, Retssikkerhedsloven § 9), when it is not the acting municipality, as for a citizen placed in a housing offer in another municipality. Empty means the citizen lives in the acting municipality.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Case']} })
     case_number: Optional[str] = Field(default=None, title="Sagsnummer", description="""The municipality's own case number, as its case system shows it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Case']} })
     opened_date: date = Field(default=..., title="Startdato", description="""The day the case was opened.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Case']} })
     closed_date: Optional[date] = Field(default=None, title="Afslutningsdato", description="""The day the case was closed; empty while it is open.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Case']} })
@@ -849,9 +927,29 @@ class Assessment(ConfiguredBaseModel):
          'slot_usage': {'assessment_date': {'name': 'assessment_date',
                                             'required': True},
                         'case_id': {'name': 'case_id', 'required': True},
-                        'function_level': {'description': "The citizen's overall FFB "
+                        'function_level': {'description': "The citizen's overall "
                                                           'function level at the '
-                                                          'assessment.',
+                                                          "assessment on FFB's scale. "
+                                                          "KL's reporting set has no "
+                                                          'overall level (it puts '
+                                                          'levels on the Aktivitet og '
+                                                          'deltagelse conditions '
+                                                          'only), but the SEP template '
+                                                          'records one overall score '
+                                                          '(samlet VUM-score) and the '
+                                                          'key figures compare it '
+                                                          'across municipalities, so '
+                                                          'the contract keeps it as '
+                                                          'the FFB level that score '
+                                                          "maps to (VumScoreEnum's "
+                                                          'mapping; FFB313 checks the '
+                                                          'two agree). It is never a '
+                                                          'substitute for the levels '
+                                                          'of the conditions, and '
+                                                          'goals are measured against '
+                                                          "their primary condition's "
+                                                          'level, not this one '
+                                                          '(FFB311).',
                                            'name': 'function_level',
                                            'recommended': True},
                         'initiator': {'description': 'Who took the initiative to the '
@@ -879,7 +977,7 @@ class Assessment(ConfiguredBaseModel):
     kind: AssessmentKindEnum = Field(default=..., title="Registreringstype", description="""Initial visitation or follow-up on an earlier assessment.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Assessment']} })
     months_since_previous: Optional[int] = Field(default=None, title="Måneder siden seneste registrering", description="""Whole months since the case's previous assessment, as the SEP template asks; it follows from the dates and is given only when the source states it.""", ge=0, le=600, json_schema_extra = { "linkml_meta": {'domain_of': ['Assessment']} })
     initiator: Optional[InitiatorEnum] = Field(default=None, title="Initiativtager", description="""Who took the initiative to the assessment.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Assessment', 'FollowUp']} })
-    function_level: Optional[FunctionLevelEnum] = Field(default=None, title="Funktionsevneniveau", description="""The citizen's overall FFB function level at the assessment.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Assessment', 'Condition'], 'recommended': True} })
+    function_level: Optional[FunctionLevelEnum] = Field(default=None, title="Funktionsevneniveau", description="""The citizen's overall function level at the assessment on FFB's scale. KL's reporting set has no overall level (it puts levels on the Aktivitet og deltagelse conditions only), but the SEP template records one overall score (samlet VUM-score) and the key figures compare it across municipalities, so the contract keeps it as the FFB level that score maps to (VumScoreEnum's mapping; FFB313 checks the two agree). It is never a substitute for the levels of the conditions, and goals are measured against their primary condition's level, not this one (FFB311).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Assessment', 'Condition'], 'recommended': True} })
     vum_score: Optional[VumScoreEnum] = Field(default=None, title="Samlet VUM-score", description="""The overall VUM score as the source gave it (0 to 4, with 3.5). Kept beside the FFB function level because 3.5 has no FFB level of its own.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Assessment']} })
     support_need_level: Optional[SupportNeedLevelEnum] = Field(default=None, title="Støttebehovsniveau", description="""The citizen's FFB support need level at the assessment.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Assessment'], 'recommended': True} })
     support_letter: Optional[SupportLetterEnum] = Field(default=None, title="Støttebogstav", description="""Copenhagen's support letter, kept as given where the source has it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Assessment']} })
@@ -953,9 +1051,11 @@ class Goal(ConfiguredBaseModel):
                                                          'goal was set.',
                                           'name': 'assessment_id',
                                           'required': True},
-                        'goal_type': {'name': 'goal_type', 'required': True},
-                        'target_function_level': {'name': 'target_function_level',
-                                                  'recommended': True}},
+                        'parent_goal_id': {'description': 'For a delmål, the '
+                                                          'indsatsmål it is a step '
+                                                          'towards (FFB316); empty for '
+                                                          'the other levels.',
+                                           'name': 'parent_goal_id'}},
          'title': 'Mål'})
 
     id: str = Field(default=..., title="Id", description="""The row's key, unique within its table: 1 to 64 letters, digits or the characters . _ : - starting with a letter or digit. Never a clear CPR number.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Citizen',
@@ -968,10 +1068,11 @@ class Goal(ConfiguredBaseModel):
                        'Provider',
                        'Price']} })
     assessment_id: str = Field(default=..., title="Registrering", description="""The assessment at which the goal was set.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Condition', 'Goal', 'FollowUp']} })
-    goal_type: GoalTypeEnum = Field(default=..., title="Måltype", description="""The direction the goal aims the function level.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Goal']} })
-    target_function_level: Optional[FunctionLevelEnum] = Field(default=None, title="Forventet funktionsevneniveau", description="""The function level the goal expects the citizen to have when it is met.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Goal'], 'recommended': True} })
+    goal_type: Optional[GoalTypeEnum] = Field(default=None, title="Måltype", description="""The direction the goal aims the function level of its primary condition. Needed for an indsatsmål and a delmål (FFB317); the citizen's own goals and wishes and the purpose of an intervention have none.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Goal']} })
+    target_function_level: Optional[FunctionLevelEnum] = Field(default=None, title="Forventet funktionsevneniveau", description="""The function level the goal expects its primary condition to have when it is met (in KL's reporting set the goal's target with measure funktionsevneniveau); FFB311 compares it with that condition's level.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Goal']} })
     target_vum_score: Optional[VumScoreEnum] = Field(default=None, title="VUM-mål", description="""The VUM score the goal aims at, as the source gave it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Goal']} })
-    goal_level: Optional[GoalLevelEnum] = Field(default=None, title="Målniveau", description="""Which of FFB's goal levels the goal belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Goal']} })
+    goal_level: Optional[GoalLevelEnum] = Field(default=None, title="Målniveau", description="""Which of FFB's goal levels the goal belongs to. Empty is read as indsatsmål, the only level KL's reporting set carries. The level decides what a goal needs: an indsatsmål addresses a primary condition and has a goal type; a delmål has a goal type and points to its indsatsmål or addresses a condition itself; the citizen's own goals and wishes and the purpose of an intervention need neither.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Goal']} })
+    parent_goal_id: Optional[str] = Field(default=None, title="Overordnet mål", description="""For a delmål, the indsatsmål it is a step towards (FFB316); empty for the other levels.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Goal']} })
     set_date: Optional[date] = Field(default=None, title="Dato for målsætning", description="""The day the goal was set.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Goal']} })
     expected_date: Optional[date] = Field(default=None, title="Dato for forventet målopfyldelse", description="""The day the goal is expected to be met.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Goal']} })
 
@@ -1015,9 +1116,9 @@ class Intervention(ConfiguredBaseModel):
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'table': {'tag': 'table', 'value': 'interventions'}},
          'from_schema': 'https://w3id.org/ffb/schema',
          'slot_usage': {'case_id': {'name': 'case_id', 'required': True},
+                        'grant_date': {'name': 'grant_date', 'recommended': True},
                         'legal_basis': {'name': 'legal_basis', 'required': True},
                         'provider_id': {'name': 'provider_id', 'recommended': True},
-                        'service': {'name': 'service', 'required': True},
                         'start_date': {'name': 'start_date', 'required': True}},
          'title': 'Bevilget ydelse'})
 
@@ -1031,12 +1132,16 @@ class Intervention(ConfiguredBaseModel):
                        'Provider',
                        'Price']} })
     case_id: str = Field(default=..., title="Sag", description="""The case the row belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['CaseTargetGroup', 'Assessment', 'Intervention']} })
-    service: ServiceEnum = Field(default=..., title="Ydelse", description="""The FFB service (ydelse).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention', 'Price']} })
-    legal_basis: LegalBasisEnum = Field(default=..., title="Lovgrundlag", description="""The section of law the service is granted under.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention', 'Price']} })
+    service: Optional[ServiceEnum] = Field(default=None, title="Ydelse", description="""The FFB service (ydelse). Needed whenever FFB has a service for the section of law (FFB408); a grant under a section FFB has no service for (§§ 82 d, 83, 83 a, 84, 86, 95–99, 101, 102, ældreloven) leaves it empty.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention', 'Price']} })
+    legal_basis: LegalBasisEnum = Field(default=..., title="Lovgrundlag", description="""The section of law the service is granted under, as it stood on the grant date: which sections exist depends on the law in force then (from 1 July 2025 Ældreloven takes over §§ 83, 83 a, 83 b, 84 and 86 for the citizens it covers, see FFB409).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention', 'Price']} })
     offer_type: Optional[OfferTypeEnum] = Field(default=None, title="Tilbudstype", description="""The FFB offer type the service is delivered through.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention']} })
     provider_id: Optional[str] = Field(default=None, title="Leverandør", description="""The provider that delivers the service or charges the price.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention', 'Price'], 'recommended': True} })
+    paying_municipality_code: Optional[MunicipalityEnum] = Field(default=None, title="Betalingskommune", description="""The municipality that pays for the service (betalingskommune), when it is not the case's acting municipality: under Retssikkerhedsloven § 9 c the municipality a citizen came from keeps paying for a stay in a housing offer in another municipality and for some services granted there. Empty means the acting municipality pays.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention']} })
+    grant_date: Optional[date] = Field(default=None, title="Bevillingsdato", description="""The day the service was granted (KL's Intervention.created). It decides which version of the law the grant was made under; when it is empty the start date stands in for it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention'], 'recommended': True} })
     start_date: date = Field(default=..., title="Startdato", description="""The first day of the granted period.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention']} })
     end_date: Optional[date] = Field(default=None, title="Slutdato", description="""The last day of the granted period; empty while it lasts.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention']} })
+    service_status: Optional[InterventionStateEnum] = Field(default=None, title="Status på ydelse", description="""Where the grant stands (KL's CarePlan and Intervention status). A grant that is aktiv or sat i bero is KL's \"ordered and not completed\" and needs a planned follow-up date, goals, a support need evaluation and target groups on its case (FFB318).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention']} })
+    planned_follow_up_date: Optional[date] = Field(default=None, title="Planlagt opfølgningsdato", description="""The day the grant is planned to be followed up (KL's follow-up date on the CarePlan); a planned date may lie in the future.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention']} })
     hours_per_month_individual: Optional[Decimal] = Field(default=None, title="Timer pr. måned, individuel støtte", description="""Granted hours of individual support per month; 744 is every hour of a 31-day month.""", ge=0, le=744, json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention'],
          'unit': {'symbol': 'timer/måned', 'ucum_code': 'h/mo'}} })
     hours_per_month_group: Optional[Decimal] = Field(default=None, title="Timer pr. måned, støtte i gruppe", description="""Granted hours of support in a group per month.""", ge=0, le=744, json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention'],
@@ -1077,7 +1182,17 @@ class FollowUp(ConfiguredBaseModel):
                                     'name': 'goal_id'},
                         'initiator': {'description': 'Who took the initiative to the '
                                                      'follow-up.',
-                                      'name': 'initiator'}},
+                                      'name': 'initiator'},
+                        'intervention_id': {'description': 'The granted service the '
+                                                           'decision in '
+                                                           '`intervention_status` '
+                                                           "concerns (KL's FollowUp "
+                                                           'focus); empty when it '
+                                                           'concerns every service on '
+                                                           'the case. Must belong to '
+                                                           'the same case as the '
+                                                           'assessment (FFB315).',
+                                            'name': 'intervention_id'}},
          'title': 'Opfølgning'})
 
     id: str = Field(default=..., title="Id", description="""The row's key, unique within its table: 1 to 64 letters, digits or the characters . _ : - starting with a letter or digit. Never a clear CPR number.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Citizen',
@@ -1092,6 +1207,7 @@ class FollowUp(ConfiguredBaseModel):
     assessment_id: str = Field(default=..., title="Registrering", description="""The assessment that is followed up.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Condition', 'Goal', 'FollowUp']} })
     follow_up_date: date = Field(default=..., title="Opfølgningsdato", description="""The day of the follow-up.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FollowUp']} })
     initiator: Optional[InitiatorEnum] = Field(default=None, title="Initiativtager", description="""Who took the initiative to the follow-up.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Assessment', 'FollowUp']} })
+    intervention_id: Optional[str] = Field(default=None, title="Ydelse", description="""The granted service the decision in `intervention_status` concerns (KL's FollowUp focus); empty when it concerns every service on the case. Must belong to the same case as the assessment (FFB315).""", json_schema_extra = { "linkml_meta": {'domain_of': ['FollowUp']} })
     intervention_status: Optional[InterventionStatusEnum] = Field(default=None, title="Status på indsats", description="""The decision taken at the follow-up.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FollowUp']} })
     goal_id: Optional[str] = Field(default=None, title="Mål", description="""The goal whose attainment is judged; empty when the follow-up judges all goals together.""", json_schema_extra = { "linkml_meta": {'domain_of': ['GoalCondition', 'FollowUp']} })
     goal_attainment: Optional[GoalAttainmentEnum] = Field(default=None, title="Målopfyldelse", description="""How far the goal was reached.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FollowUp']} })
@@ -1112,7 +1228,7 @@ class FollowUp(ConfiguredBaseModel):
 
 class Provider(ConfiguredBaseModel):
     """
-    A provider (udfører) or offer that delivers services, with its ownership.
+    A provider (udfører) or offer that delivers services, with who runs it. Ownership seen from the buyer (\"own municipality\", \"other municipality\", …) is not stored: it depends on who buys, and is derived per service (OwnershipEnum).
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'table': {'tag': 'table', 'value': 'providers'}},
          'from_schema': 'https://w3id.org/ffb/schema',
@@ -1124,7 +1240,7 @@ class Provider(ConfiguredBaseModel):
                                                              'provider lies in.',
                                               'name': 'municipality_code'},
                         'name': {'name': 'name', 'required': True},
-                        'ownership': {'name': 'ownership', 'required': True}},
+                        'operator_kind': {'name': 'operator_kind', 'required': True}},
          'title': 'Leverandør'})
 
     id: str = Field(default=..., title="Id", description="""The provider's key; use the Tilbudsportalen id, a CVR or P-number, or a local key.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Citizen',
@@ -1137,7 +1253,8 @@ class Provider(ConfiguredBaseModel):
                        'Provider',
                        'Price']} })
     name: str = Field(default=..., title="Navn", description="""The provider's name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Provider']} })
-    ownership: OwnershipEnum = Field(default=..., title="Ejerform", description="""Who runs the provider.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Provider']} })
+    operator_kind: OperatorKindEnum = Field(default=..., title="Driftsform", description="""Who runs the provider, as Tilbudsportalen classifies it. Whether the provider is the buyer's own, another municipality's, regional or private is derived per service from this, `operator_municipality_code` and the paying municipality (OwnershipEnum).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Provider']} })
+    operator_municipality_code: Optional[MunicipalityEnum] = Field(default=None, title="Driftskommune", description="""The municipality that runs the provider; given exactly when `operator_kind` is kommune (FFB410).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Provider']} })
     municipality_code: Optional[MunicipalityEnum] = Field(default=None, title="Kommunekode", description="""The municipality the provider lies in.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Citizen', 'Case', 'Provider']} })
     cvr: Optional[str] = Field(default=None, title="CVR-nummer", description="""The provider's 8-digit company registration number.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Provider']} })
     p_number: Optional[str] = Field(default=None, title="P-nummer", description="""The 10-digit production unit number of the provider's address.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Provider']} })
@@ -1220,8 +1337,8 @@ class Price(ConfiguredBaseModel):
                        'Provider',
                        'Price']} })
     provider_id: str = Field(default=..., title="Leverandør", description="""The provider that delivers the service or charges the price.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention', 'Price']} })
-    service: Optional[ServiceEnum] = Field(default=None, title="Ydelse", description="""The FFB service (ydelse).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention', 'Price']} })
-    legal_basis: LegalBasisEnum = Field(default=..., title="Lovgrundlag", description="""The section of law the service is granted under.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention', 'Price']} })
+    service: Optional[ServiceEnum] = Field(default=None, title="Ydelse", description="""The FFB service (ydelse). Needed whenever FFB has a service for the section of law (FFB408); a grant under a section FFB has no service for (§§ 82 d, 83, 83 a, 84, 86, 95–99, 101, 102, ældreloven) leaves it empty.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention', 'Price']} })
+    legal_basis: LegalBasisEnum = Field(default=..., title="Lovgrundlag", description="""The section of law the service is granted under, as it stood on the grant date: which sections exist depends on the law in force then (from 1 July 2025 Ældreloven takes over §§ 83, 83 a, 83 b, 84 and 86 for the citizens it covers, see FFB409).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Intervention', 'Price']} })
     amount_dkk: Decimal = Field(default=..., title="Beløb (kr.)", description="""The price in Danish kroner per `price_unit`, in the prices of `price_year`.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Price'],
          'unit': {'descriptive_name': 'Danish kroner', 'symbol': 'kr.'}} })
     price_unit: PriceUnitEnum = Field(default=..., title="Takstenhed", description="""What one amount pays for.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Price']} })

@@ -32,9 +32,17 @@ def _base_type(view: SchemaView, type_name: str) -> str:
     return element.name
 
 
+def _annotations(element: Any) -> dict[str, Any]:
+    """An element's annotations as tag -> value (induced slots hold them as a JsonObj)."""
+    found = element.annotations
+    if not found:
+        return {}
+    items = found.items() if hasattr(found, "items") else found._items()
+    return {str(tag): getattr(annotation, "value", annotation) for tag, annotation in items}
+
+
 def _annotation(element: Any, key: str) -> Any:
-    annotation = element.annotations.get(key) if element.annotations else None
-    return None if annotation is None else annotation.value
+    return _annotations(element).get(key)
 
 
 def _type_pattern(view: SchemaView, type_name: str) -> str | None:
@@ -92,6 +100,9 @@ def _column(view: SchemaView, class_name: str, slot: Any) -> dict:
         column["unit"] = unit
     if slot.identifier:
         column["identifier"] = True
+    if _annotation(slot, "privacy") in (True, "true", "True"):
+        # A privacy column may be left out of a header altogether (no FFB107).
+        column["privacy"] = True
     return column
 
 
@@ -126,10 +137,9 @@ def _enum(view: SchemaView, enum_name: str) -> dict:
             value["meaning"] = pv.meaning
         if pv.is_a:
             value["parent"] = pv.is_a
-        for annotation in ("selectable", "ordinal", "maps_to", "legal_bases"):
-            found = _annotation(pv, annotation)
-            if found is not None:
-                value[annotation] = found
+        # Every annotation of a value is carried: legal bases and their sources, ordinals,
+        # mappings, short labels, dates from which a section applies, regions.
+        value.update(_annotations(pv))
         values[str(key)] = value
     # Ancestors let rules ask "is this code under X?" without walking parents at run time.
     for value in values.values():
@@ -147,9 +157,7 @@ def _enum(view: SchemaView, enum_name: str) -> dict:
     if enum.code_set:
         compiled["code_set"] = enum.code_set
         compiled["code_set_version"] = enum.code_set_version
-    maps_to_enum = _annotation(enum, "maps_to_enum")
-    if maps_to_enum:
-        compiled["maps_to_enum"] = maps_to_enum
+    compiled.update(_annotations(enum))
     return compiled
 
 
@@ -163,10 +171,8 @@ def compile_contract(schema_path: Path) -> dict:
     view = SchemaView(str(schema_path), merge_imports=True)
     schema = view.schema
     tables = [_table(view, name) for name in table_classes(view)]
-    used_enums = sorted({c["enum"] for t in tables for c in t["columns"] if "enum" in c})
-    mapped_from = sorted(
-        name for name in view.all_enums() if _annotation(view.get_enum(name), "maps_to_enum")
-    )
+    # Every enum, also those no column uses: the local scales that map to a canonical list,
+    # and OwnershipEnum, which is derived per service rather than stored.
     return {
         "schema": {
             "name": schema.name,
@@ -176,5 +182,5 @@ def compile_contract(schema_path: Path) -> dict:
             "ffb_code_system_version": _annotation(schema, "ffb_code_system_version"),
         },
         "tables": tables,
-        "enums": {name: _enum(view, name) for name in sorted(set(used_enums) | set(mapped_from))},
+        "enums": {name: _enum(view, name) for name in sorted(view.all_enums())},
     }

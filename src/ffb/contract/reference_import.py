@@ -4,18 +4,20 @@ KL publishes FFB as a FHIR CodeSystem and the municipalities as a plain list. Th
 modules `schemas/ffb_codes.yaml` and `schemas/ffb_municipalities.yaml` are written from those
 files by `ffb schema import-reference`, so codes, display names and the is-a hierarchy are
 never typed by hand. KL's definition texts are deliberately not carried over: the enum
-descriptions below are ffb's own.
+descriptions below are ffb's own. The sections of law a service or offer type may be granted
+under come from the reviewed table in `ffb.contract.legal_bases`, not from the definitions.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from ffb.contract import legal_bases
 
 FFB_SYSTEM = "urn:oid:1.2.208.176.2.22"
 
@@ -116,29 +118,6 @@ BRANCHES: tuple[Branch, ...] = (
 )
 
 
-_VISITATION = re.compile(
-    r"[Vv]isitationsparagraf(?P<area> på [^:]+)?: Serviceloven (?P<sections>§§? [0-9a-z ,]+)"
-)
-_AFTER_SECTION = re.compile(r"efter § ?(?P<section>[0-9]+ ?[a-z]?)")
-
-
-def legal_bases(definition: str) -> list[str]:
-    """The sections of serviceloven a service is granted under on the adult area, as the
-    definition text states them (e.g. "Visitationsparagraf: Serviceloven § 85")."""
-    sections: list[str] = []
-    for match in _VISITATION.finditer(definition):
-        if match.group("area") and "Voksen" not in match.group("area"):
-            continue
-        sections += re.findall(r"[0-9]+ ?[a-z]?", match.group("sections"))
-    sections += [m.group("section") for m in _AFTER_SECTION.finditer(definition)]
-    found = []
-    for section in sections:
-        code = "SEL_" + section.replace(" ", "")
-        if code not in found:
-            found.append(code)
-    return found
-
-
 def _concepts_by_display(concepts: list[dict]) -> dict[str, dict]:
     return {c["display"]: c for c in concepts}
 
@@ -151,11 +130,18 @@ def _branch_root(code_system: dict, branch: Branch) -> dict:
     return top[branch.root_display]
 
 
-def _permissible_values(root: dict, group_level: bool, scale: tuple[str, ...]) -> dict[str, dict]:
+# Branches whose values carry the reviewed table of sections of law (see legal_bases.py).
+LEGAL_BASIS_TABLES = {"ServiceEnum": legal_bases.SERVICES, "OfferTypeEnum": legal_bases.OFFER_TYPES}
+
+
+def _permissible_values(
+    root: dict, group_level: bool, scale: tuple[str, ...], sections: dict | None = None
+) -> dict[str, dict]:
     """Every concept under `root` (not root itself), parents before children.
 
     With `group_level`, the direct children of the root only group other codes. With a
     `scale`, values follow it and carry their step; the rest come after in name order.
+    With `sections`, values named in that table carry its allowed sections of law.
     """
     values: dict[str, dict] = {}
 
@@ -171,13 +157,15 @@ def _permissible_values(root: dict, group_level: bool, scale: tuple[str, ...]) -
             }
             if parent_code:
                 value["is_a"] = parent_code
+            notes: dict = {}
             if group_level and depth == 0:
-                value["annotations"] = {"selectable": False}
+                notes["selectable"] = False
             if child["display"] in scale:
-                value["annotations"] = {"ordinal": scale.index(child["display"])}
-            sections = legal_bases(child.get("definition", ""))
+                notes["ordinal"] = scale.index(child["display"])
             if sections:
-                value["annotations"] = {"legal_bases": " ".join(sections)}
+                notes.update(legal_bases.annotations(child["display"], sections))
+            if notes:
+                value["annotations"] = notes
             values[child["code"]] = value
             visit(child, child["code"], depth + 1)
 
@@ -201,6 +189,7 @@ def ffb_codes_module(code_system: dict) -> dict:
                 root,
                 group_level=branch.root_display == "FFB tilstande",
                 scale=branch.scale,
+                sections=LEGAL_BASIS_TABLES.get(branch.enum_name),
             ),
         }
     return {

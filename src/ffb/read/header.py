@@ -49,7 +49,8 @@ def header_findings(header: list[str], table: dict, source: str) -> tuple[list[F
                 Finding("FFB108", source, name, row=1, column=column[:SHOWN_NAME], value=column, detail=str(position))
             )
     for column in table["columns"]:
-        if column["name"] not in header:
+        # A privacy column (the clear CPR number) is best left out altogether: no FFB107.
+        if column["name"] not in header and not column.get("privacy"):
             code = "FFB106" if column["required"] else "FFB107"
             findings.append(Finding(code, source, name, row=1, column=column["name"]))
     return findings, not duplicates

@@ -77,6 +77,10 @@ _EXAMPLE_VALUES = {
     "stofmisbrug": _codes.code("TargetGroupEnum", "Stofmisbrug"),
     "daglige_opgaver": _codes.code("ServiceEnum", "Støtte til daglige opgaver i hjemmet"),
     "midlertidigt_ophold": _codes.code("ServiceEnum", "Midlertidigt ophold"),
+    "laengerevarende_ophold": _codes.code("ServiceEnum", "Længerevarende ophold"),
+    "gruppebaseret": _codes.code("ServiceEnum", "Gruppebaseret hjælp og støtte"),
+    "laengerevarende_botilbud": _codes.code("OfferTypeEnum", "Almindeligt længerevarende botilbud til voksne"),
+    "fastholde": _codes.code("GoalTypeEnum", "Fastholde funktionsevne"),
     "social_aktivitet": _codes.code("ServiceEnum", "Social aktivitet"),
     # A fictional value with the shape of a CPR number, for the privacy rules. It is put
     # together from parts so that no CPR-shaped text is written out in the source; reports
@@ -146,12 +150,12 @@ rule("FFB104", "wrong-field-count", "error",
      """Every row must have as many fields as the header. A row with fewer or more fields
      usually means a delimiter inside an unquoted value; the row is not checked further.""",
      bad=_tables(providers="""
-         id,name,ownership
-         tp-100231,Bostøtten Vest, afd. Nord,egen_kommune
+         id,name,operator_kind,operator_municipality_code
+         tp-100231,Bostøtten Vest, afd. Nord,kommune,665
          """),
      good=_tables(providers="""
-         id,name,ownership
-         tp-100231,"Bostøtten Vest, afd. Nord",egen_kommune
+         id,name,operator_kind,operator_municipality_code
+         tp-100231,"Bostøtten Vest, afd. Nord",kommune,665
          """))
 rule("FFB105", "blank-row", "warning",
      ("Tom række", "Blank row"),
@@ -189,14 +193,15 @@ rule("FFB107", "missing-optional-column", "warning",
      ("Kolonnen {column} mangler i {table}; den er valgfri, men bør være med, også når den er tom.",
       "The column {column} is missing from {table}; it is optional but should be present, even when empty."),
      """The canonical form has every column of a table, so that files from different systems
-     line up. A missing optional column is read as empty.""",
+     line up. A missing optional column is read as empty. A privacy column (the clear CPR
+     number, `citizens.cpr`) is exempt: the privacy guidance is to drop it altogether.""",
      bad=_tables(citizens="""
-         id,municipality_code,birth_year,sex
-         borger-1,101,1980,kvinde
+         id,municipality_code,birth_year
+         borger-1,101,1980
          """),
      good=_tables(citizens="""
-         id,municipality_code,birth_year,sex,cpr
-         borger-1,101,1980,kvinde,
+         id,municipality_code,birth_year,sex
+         borger-1,101,1980,kvinde
          """))
 rule("FFB108", "unknown-column", "error",
      ("Ukendt kolonne", "Unknown column"),
@@ -708,18 +713,23 @@ rule("FFB304", "goal-without-primary-condition", "error",
      ("Mål uden primær tilstand", "Goal without primary condition"),
      ("Målet {value} adresserer ingen primær tilstand (rang 1).",
       "The goal {value} addresses no primary condition (rank 1)."),
-     """Each goal addresses exactly one primary condition: the Aktivitet og deltagelse theme
-     it is about.""",
+     """An indsatsmål addresses exactly one primary condition: the Aktivitet og deltagelse theme
+     it is about (an empty goal level is read as indsatsmål, the level KL's reporting set
+     carries). A delmål does too unless it points to its indsatsmål (`parent_goal_id`). The
+     citizen's own goals and wishes (Borgers mål og ønsker) and the purpose of an
+     intervention (Indsatsformål) are not measured on a condition and need none.""",
      bad=_tables(goals="""
-         id,assessment_id,goal_type
-         maal-1,reg-1,{udvikle}
+         id,assessment_id,goal_type,goal_level
+         maal-1,reg-1,{udvikle},indsatsmaal
+         maal-2,reg-1,,borgers_maal_og_oensker
          """, goal_conditions="""
          goal_id,condition_id,rank
          maal-1,tilstand-1,2
          """),
      good=_tables(goals="""
-         id,assessment_id,goal_type
-         maal-1,reg-1,{udvikle}
+         id,assessment_id,goal_type,goal_level
+         maal-1,reg-1,{udvikle},indsatsmaal
+         maal-2,reg-1,,borgers_maal_og_oensker
          """, goal_conditions="""
          goal_id,condition_id,rank
          maal-1,tilstand-1,1
@@ -863,23 +873,32 @@ rule("FFB310", "goals-set-but-none-listed", "warning",
          """))
 rule("FFB311", "goal-target-contradicts-type", "warning",
      ("Måltype og forventet niveau passer ikke", "Goal type and target disagree"),
-     ("Målets forventede funktionsevneniveau passer ikke med måltypen {detail}.",
-      "The goal's expected function level does not fit its goal type {detail}."),
-     """A goal to develop function expects a better level than the assessment found; one to
-     keep it expects the same level; one to limit its loss does not expect a better one.""",
-     bad=_tables(assessments="""
-         id,case_id,assessment_date,kind,function_level
-         reg-1,sag-1,2024-03-10,visitation,{moderat}
+     ("Det forventede funktionsevneniveau {value} passer ikke med måltype og den primære tilstands niveau ({detail}).",
+      "The expected function level {value} does not fit the goal type and the primary condition's level ({detail})."),
+     """In KL's model a goal's expected level belongs to its primary condition, so it is
+     compared with that condition's level: a goal to develop function expects a better level,
+     one to keep it the same level, one to limit its loss not a better one. {detail} is the
+     goal type and the primary condition's level. The assessment's overall level plays no
+     part.""",
+     bad=_tables(assessments=_ONE_ASSESSMENT, conditions="""
+         id,assessment_id,condition,function_level
+         tilstand-1,reg-1,{lave_mad},{svaert}
          """, goals="""
          id,assessment_id,goal_type,target_function_level
-         maal-1,reg-1,{udvikle},{moderat}
+         maal-1,reg-1,{fastholde},{moderat}
+         """, goal_conditions="""
+         goal_id,condition_id,rank
+         maal-1,tilstand-1,1
          """),
-     good=_tables(assessments="""
-         id,case_id,assessment_date,kind,function_level
-         reg-1,sag-1,2024-03-10,visitation,{moderat}
+     good=_tables(assessments=_ONE_ASSESSMENT, conditions="""
+         id,assessment_id,condition,function_level
+         tilstand-1,reg-1,{lave_mad},{svaert}
          """, goals="""
          id,assessment_id,goal_type,target_function_level
-         maal-1,reg-1,{udvikle},{let}
+         maal-1,reg-1,{fastholde},{svaert}
+         """, goal_conditions="""
+         goal_id,condition_id,rank
+         maal-1,tilstand-1,1
          """))
 rule("FFB312", "follow-up-goal-from-other-assessment", "error",
      ("Opfølgning på mål fra anden registrering", "Follow-up on a goal from another assessment"),
@@ -928,27 +947,130 @@ rule("FFB314", "case-without-primary-target-group", "warning",
          sag-1,{angst},1
          """))
 
+rule("FFB315", "follow-up-service-from-other-case", "error",
+     ("Opfølgning på ydelse fra anden sag", "Follow-up on a service from another case"),
+     ("Ydelsen {value} hører til sagen {detail}, ikke til den sag, opfølgningen følger op på.",
+      "The service {value} belongs to case {detail}, not to the case the follow-up belongs to."),
+     """A follow-up's decision (Status på indsats) concerns a service on the same case as the
+     assessment it follows up (KL's FollowUp focus points at the case's care plan).""",
+     bad=_tables(assessments=_ONE_ASSESSMENT, interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-2,{daglige_opgaver},SEL_85,2024-03-14,20
+         """, follow_ups="""
+         id,assessment_id,follow_up_date,intervention_id
+         opf-1,reg-1,2024-09-10,ydelse-1
+         """),
+     good=_tables(assessments=_ONE_ASSESSMENT, interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-14,20
+         """, follow_ups="""
+         id,assessment_id,follow_up_date,intervention_id
+         opf-1,reg-1,2024-09-10,ydelse-1
+         """))
+rule("FFB316", "sub-goal-parent", "error",
+     ("Forkert overordnet mål", "Wrong parent goal"),
+     ("Målet peger på {value}, men kun et delmål kan pege på et indsatsmål på samme sag ({detail}).",
+      "The goal points to {value}, but only a delmål can point to an indsatsmål on the same case ({detail})."),
+     """A delmål is a step towards an indsatsmål: its `parent_goal_id` names an indsatsmål on
+     the same case. Other goal levels have no parent. {detail} is the goal's level and its
+     parent's.""",
+     bad=_tables(assessments=_ONE_ASSESSMENT, goals="""
+         id,assessment_id,goal_type,goal_level,parent_goal_id
+         maal-1,reg-1,,borgers_maal_og_oensker,
+         maal-2,reg-1,{udvikle},delmaal,maal-1
+         """),
+     good=_tables(assessments=_ONE_ASSESSMENT, goals="""
+         id,assessment_id,goal_type,goal_level,parent_goal_id
+         maal-1,reg-1,{udvikle},indsatsmaal,
+         maal-2,reg-1,{udvikle},delmaal,maal-1
+         """, goal_conditions="""
+         goal_id,condition_id,rank
+         maal-1,tilstand-1,1
+         """))
+rule("FFB317", "goal-type-missing", "error",
+     ("Måltype mangler", "Goal type missing"),
+     ("Målet {value} ({detail}) har ingen måltype.", "The goal {value} ({detail}) has no goal type."),
+     """An indsatsmål and a delmål say which way they aim the function level (Måltype; in KL's
+     reporting set the goal's target with measure måltype). The citizen's own goals and
+     wishes and the purpose of an intervention have none.""",
+     bad=_tables(goals="""
+         id,assessment_id,goal_type,goal_level
+         maal-1,reg-1,,indsatsmaal
+         """),
+     good=_tables(goals="""
+         id,assessment_id,goal_type,goal_level
+         maal-1,reg-1,{udvikle},indsatsmaal
+         """))
+rule("FFB318", "ordered-service-incomplete", "error",
+     ("Bevilget ydelse mangler oplysninger", "Granted service incomplete"),
+     ("Ydelsen {value} er bevilget og ikke afsluttet, men mangler {detail}.",
+      "The service {value} is granted and not completed but lacks {detail}."),
+     """KL's gateway requires of a care plan that is ordered and not completed: a planned
+     follow-up date, goals, a support need evaluation and target groups. A service whose
+     `service_status` is aktiv or sat i bero therefore needs `planned_follow_up_date`, and its
+     case needs an indsatsmål or delmål, an assessment with a support need level and a target
+     group. {detail} names what is missing (planned_follow_up_date, mål,
+     støttebehovsvurdering or målgruppe).""",
+     bad=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,service_status,planned_follow_up_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-14,aktiv,,20
+         """),
+     good=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,service_status,planned_follow_up_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-14,aktiv,2024-09-14,20
+         """))
+rule("FFB319", "local-scale-outside-its-municipality", "warning",
+     ("Lokal skala uden for sin kommune", "Local scale outside its municipality"),
+     ("Støttebogstavet {value} er Københavns skala, men sagen hører til {detail}.",
+      "The support letter {value} is Copenhagen's scale, but the case belongs to {detail}."),
+     """Copenhagen's support letters (SupportLetterEnum) are a local scale of Copenhagen (101),
+     described in KL's SEP report; another municipality's letter, if it has one, means
+     something else, so it is flagged rather than compared.""",
+     bad=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,665,2024-03-01
+         """, assessments="""
+         id,case_id,assessment_date,kind,support_letter
+         reg-1,sag-1,2024-03-10,visitation,D
+         """),
+     good=_tables(cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,2024-03-01
+         """, assessments="""
+         id,case_id,assessment_date,kind,support_letter
+         reg-1,sag-1,2024-03-10,visitation,D
+         """))
+
 # --- FFB4xx: economics -----------------------------------------------------------------
 rule("FFB401", "support-without-hours", "error",
      ("Støtte uden timer", "Support without hours"),
-     ("En ydelse efter {value} skal have timer pr. måned (individuelt eller i gruppe).",
-      "A service under {value} must state hours per month (individual or group)."),
-     """Socio-pedagogical support (SEL §§ 82 a, 82 b and 85) is granted in hours; without them
-     the service cannot be compared or costed.""",
+     ("En ydelse efter {value} skal have timer pr. måned (individuelt eller i gruppe) eller en dagspris.",
+      "A service under {value} must state hours per month (individual or group) or a daily price."),
+     """Individual socio-pedagogical support (SEL § 82 b and § 85) is granted in hours; without
+     them the service cannot be compared or costed. § 85 support priced per day or as a
+     package states its daily price instead. § 82 a group offers are run for a group and are
+     not asked for hours.""",
      bad=_tables(interventions="""
-         id,case_id,service,legal_basis,start_date,hours_per_month_individual
-         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual,daily_price_dkk,price_year
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,,,
          """),
      good=_tables(interventions="""
-         id,case_id,service,legal_basis,start_date,hours_per_month_individual
-         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,20
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual,daily_price_dkk,price_year
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,20,,
+         ydelse-2,sag-1,{daglige_opgaver},SEL_85,2024-03-04,,640.00,2024
+         ydelse-3,sag-1,{gruppebaseret},SEL_82a,2024-03-04,,,
          """))
 rule("FFB402", "housing-without-price", "error",
      ("Botilbud uden dagspris", "Housing offer without daily price"),
-     ("En ydelse efter {value} skal have en dagspris.",
-      "A service under {value} must state a daily price."),
-     """Temporary and long-term housing offers (SEL §§ 107 and 108) are paid per day; the daily
-     price is what the key figures average.""",
+     ("En ydelse efter {value} i et tilbud, kommunen køber, skal have en dagspris.",
+      "A service under {value} in an offer the municipality buys must state a daily price."),
+     """Temporary and long-term housing offers (SEL §§ 107 and 108) bought from another
+     municipality, a region or a private or self-governing provider are paid per day; the
+     daily price is what the key figures average. A place in the paying municipality's own
+     offer is funded from its budget and may have no daily price (in KL's SEP data 266 of
+     401 cases were in own offers). Ownership is derived from the provider's
+     `operator_kind` and `operator_municipality_code` and the paying municipality; without
+     a provider the price is asked for.""",
      bad=_tables(interventions="""
          id,case_id,service,legal_basis,start_date,daily_price_dkk,price_year
          ydelse-1,sag-1,{midlertidigt_ophold},SEL_107,2024-03-04,,2024
@@ -1012,19 +1134,89 @@ rule("FFB406", "implausible-price", "warning",
          pris-1,tp-100231,SEL_85,16438.00,maaned,2024-01-01,2024
          """))
 rule("FFB407", "service-does-not-fit-legal-basis", "warning",
-     ("Ydelse passer ikke til paragraf", "Service does not fit legal basis"),
-     ("Ydelsen hører normalt under {detail}, ikke under {value}.",
-      "The service normally comes under {detail}, not under {value}."),
-     """Each section of law grants a branch of FFB's services: § 85 socio-pedagogical support,
-     § 107 temporary and § 108 long-term stays, § 103 protected employment, § 104 activity and
-     company, § 82 a and § 82 b preventive help.""",
+     ("Ydelse eller tilbudstype passer ikke til lovgrundlaget", "Service or offer type does not fit legal basis"),
+     ("Lovgrundlaget {value} passer ikke; {detail}.",
+      "The legal basis {value} does not fit; {detail}."),
+     """Each FFB service and offer type fits certain sections of law, after a reviewed table
+     kept in the schema (the `legal_bases` and `legal_basis_source` annotations of ServiceEnum
+     and OfferTypeEnum; `src/ffb/contract/legal_bases.py`). Services: § 85 socio-pedagogical
+     support, §§ 82 a–82 c preventive help, § 82 c acute help, § 103 protected employment,
+     § 104 activity and company, §§ 107, 109 and 110 temporary stays, § 108 and the
+     almenboliglov long-term stays. Offer types are checked only for the sections bound to an
+     offer (§§ 82 c, 82 d, 103, 104, 107, 108 and the almenboliglov): a § 107 stay in a § 108
+     home is flagged, while § 85 support delivered inside a § 108 home is normal and passes.
+     {detail} names the service or offer type and the sections it fits.""",
      bad=_tables(interventions="""
-         id,case_id,service,legal_basis,start_date
-         ydelse-1,sag-1,{social_aktivitet},SEL_103,2024-03-04
+         id,case_id,service,legal_basis,offer_type,start_date,daily_price_dkk,price_year
+         ydelse-1,sag-1,{midlertidigt_ophold},SEL_107,{laengerevarende_botilbud},2024-03-04,1850.00,2024
+         ydelse-2,sag-1,{social_aktivitet},SEL_103,,2024-03-04,,
          """),
      good=_tables(interventions="""
-         id,case_id,service,legal_basis,start_date
-         ydelse-1,sag-1,{social_aktivitet},SEL_104,2024-03-04
+         id,case_id,service,legal_basis,offer_type,start_date,daily_price_dkk,price_year,hours_per_month_individual
+         ydelse-1,sag-1,{laengerevarende_ophold},SEL_108,{laengerevarende_botilbud},2024-03-04,1850.00,2024,
+         ydelse-2,sag-1,{social_aktivitet},SEL_104,,2024-03-04,,,
+         ydelse-3,sag-1,{daglige_opgaver},SEL_85,{laengerevarende_botilbud},2024-03-04,,,12
+         """))
+rule("FFB408", "service-missing", "error",
+     ("Ydelse mangler", "Service missing"),
+     ("Ydelsen mangler; FFB har ydelser for {value}.",
+      "The service is missing; FFB has services for {value}."),
+     """Every grant under a section FFB has services for names its FFB service. Sections FFB
+     has no service for (§§ 82 d, 83, 83 a, 84, 86, 95–99 including BPA under § 96, 101, 102
+     and ældreloven; `ffb_services: none` in LegalBasisEnum) are written down with the
+     service left empty.""",
+     bad=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,,SEL_85,2024-03-04,20
+         """),
+     good=_tables(interventions="""
+         id,case_id,service,legal_basis,start_date,hours_per_month_individual
+         ydelse-1,sag-1,{daglige_opgaver},SEL_85,2024-03-04,20
+         ydelse-2,sag-1,,SEL_96,2024-03-04,160
+         """))
+rule("FFB409", "section-not-in-force", "warning",
+     ("Paragraffen gjaldt ikke på bevillingsdatoen", "Section not in force on the grant date"),
+     ("Lovgrundlaget {value} passer ikke med loven på bevillingsdatoen ({detail}).",
+      "The legal basis {value} does not fit the law on the grant date ({detail})."),
+     """Ældreloven applies from 1 July 2025 and from then takes Serviceloven §§ 83, 83 a,
+     83 b, 84 and 86 for the citizens it covers. A grant under ældreloven dated earlier, or a
+     grant under one of those sections from that day for a citizen certainly of folkepension
+     age (67) or more, is flagged. The grant date (`grant_date`, or the start date when it is
+     empty) decides; {detail} shows the day the rule turns on. The age test is a proxy: who
+     the law covers is the municipality's decision, hence a warning.""",
+     bad=_tables(citizens="""
+         id,municipality_code,birth_year
+         borger-1,101,1950
+         """, cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,2025-03-01
+         """, interventions="""
+         id,case_id,legal_basis,grant_date,start_date
+         ydelse-1,sag-1,SEL_83,2025-08-01,2025-08-04
+         """),
+     good=_tables(citizens="""
+         id,municipality_code,birth_year
+         borger-1,101,1950
+         """, cases="""
+         id,citizen_id,municipality_code,opened_date
+         sag-1,borger-1,101,2025-03-01
+         """, interventions="""
+         id,case_id,legal_basis,grant_date,start_date
+         ydelse-1,sag-1,AEL,2025-08-01,2025-08-04
+         """))
+rule("FFB410", "operator-municipality", "error",
+     ("Driftskommune passer ikke med driftsform", "Operating municipality does not fit the operator kind"),
+     ("Driftsformen er {value}; driftskommunen udfyldes præcis når den er kommune.",
+      "The operator kind is {value}; the operating municipality is given exactly when it is kommune."),
+     """Whether a provider is the buyer's own or another municipality's is derived from the
+     municipality that runs it, so a municipal provider names it and other kinds do not.""",
+     bad=_tables(providers="""
+         id,name,operator_kind,operator_municipality_code
+         tp-1,Bostøtten Vest,kommune,
+         """),
+     good=_tables(providers="""
+         id,name,operator_kind,operator_municipality_code
+         tp-1,Bostøtten Vest,kommune,665
          """))
 
 # --- FFB5xx: dates and order -----------------------------------------------------------
@@ -1171,6 +1363,36 @@ rule("FFB510", "minor-on-adult-area", "warning",
          """, cases="""
          id,citizen_id,municipality_code,opened_date
          sag-1,borger-1,101,2024-03-01
+         """))
+
+rule("FFB511", "birth-year-disagrees-with-cpr", "error",
+     ("Fødselsår passer ikke med CPR-nummeret", "Birth year disagrees with the CPR number"),
+     ("Fødselsåret {value} passer ikke med CPR-nummeret i samme række ({detail}).",
+      "The birth year {value} disagrees with the CPR number in the same row ({detail})."),
+     """A CPR number holds the birth date: DDMMYY, with the century given by the seventh digit.
+     Where the number is given, the birth year must be the one it holds ({detail}); leave the
+     birth year empty rather than guess.""",
+     bad=_tables(citizens="""
+         id,municipality_code,birth_year,sex,cpr
+         borger-1,101,1975,kvinde,{fictional_cpr}
+         """),
+     good=_tables(citizens="""
+         id,municipality_code,birth_year,sex,cpr
+         borger-1,101,1900,kvinde,{fictional_cpr}
+         """))
+rule("FFB512", "sex-disagrees-with-cpr", "error",
+     ("Køn passer ikke med CPR-nummeret", "Sex disagrees with the CPR number"),
+     ("Kønnet {value} passer ikke med CPR-nummeret i samme række ({detail}).",
+      "The sex {value} disagrees with the CPR number in the same row ({detail})."),
+     """The last digit of a CPR number is odd for a man and even for a woman; where the number
+     is given, the sex must agree.""",
+     bad=_tables(citizens="""
+         id,municipality_code,birth_year,sex,cpr
+         borger-1,101,1900,mand,{fictional_cpr}
+         """),
+     good=_tables(citizens="""
+         id,municipality_code,birth_year,sex,cpr
+         borger-1,101,1900,kvinde,{fictional_cpr}
          """))
 
 # --- FFB6xx: privacy -------------------------------------------------------------------

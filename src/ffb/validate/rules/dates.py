@@ -7,6 +7,7 @@ import polars as pl
 
 from ffb.read.model import ROW
 from ffb.validate.context import Context, cross_rule, issues
+from ffb.validate.rules.cpr_facts import age_at, cpr_birth_date
 
 # (table, start column, end column): periods whose end cannot come before their start.
 PERIODS = (
@@ -174,9 +175,16 @@ def nothing_in_future(ctx: Context) -> list[pl.DataFrame]:
 
 @cross_rule("FFB510", tables=("cases", "citizens"))
 def adults_only(ctx: Context) -> list[pl.DataFrame]:
-    births = ctx.tables["citizens"].select(pl.col("id").alias("citizen_id"), "birth_year")
+    """Age at the case's opening: exact from the birth date in a CPR number where one is given,
+    otherwise from the birth year, flagging only a citizen who was certainly under 18."""
+    citizens = ctx.tables["citizens"]
+    birth_date = pl.when(pl.col("cpr").is_not_null() & ~ctx.rejected("citizens", "cpr")).then(cpr_birth_date())
+    births = citizens.select(pl.col("id").alias("citizen_id"), "birth_year", birth_date.alias("birth_date"))
     joined = ctx.tables["cases"].join(births, on="citizen_id", how="inner").with_columns(
-        (pl.col("opened_date").dt.year() - pl.col("birth_year")).alias("age")
+        pl.when(pl.col("birth_date").is_not_null())
+        .then(age_at(pl.col("opened_date"), pl.col("birth_date")))
+        .otherwise(pl.col("opened_date").dt.year() - pl.col("birth_year"))
+        .alias("age")
     )
     return [
         issues(joined.filter(pl.col("age") < ADULT_AGE), "FFB510", "cases", "opened_date",
