@@ -25,8 +25,8 @@ FIRST_EXPORT = {
         "y2;s2;Midlertidigt ophold;§ 107;tp1;04-01-2024;;2.345,50;2024\n"
     ),
     "providers.csv": (
-        "id;name;ownership;municipality_code;cvr\n"
-        "tp1;Bostøtten Vest;Kommunal;101;2918975\n"
+        "id;name;operator_kind;municipality_code;cvr\n"
+        "tp1;Bostøtten Vest;Egen kommune;101;2918975\n"
     ),
     "goal_condition.csv": (
         "goal_id;condition_id\n"

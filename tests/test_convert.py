@@ -112,7 +112,7 @@ def test_flat_csv_da_values(flat: Path) -> None:
     assert "2023-03-01" in {a["assessment_date"] for a in assessments}
     providers = {p["id"]: p for p in rows(flat, "providers")}
     assert providers["87654321"]["name"] == "Bofællesskabet Å"  # the trailing space is gone
-    assert providers["87654321"]["ownership"] == "privat"
+    assert providers["87654321"]["operator_kind"] == "privat"
 
 
 def test_same_key_gives_same_ids_and_another_key_does_not(flat: Path, tmp_path: Path) -> None:
@@ -254,7 +254,7 @@ def test_unknown_top_level_key_is_an_error(tmp_path: Path) -> None:
     [
         ("  providers:\n", "  leverandoerer:\n", "the contract has no such table"),
         ("      cvr: Leverandør-CVR", "      cvr_nummer: Leverandør-CVR", "providers has no column 'cvr_nummer'"),
-        ('    "§85": SEL_85', '    "§85": SEL_86', "'SEL_86' is neither a code nor a title in LegalBasisEnum"),
+        ('    "§85": SEL_85', '    "§85": SEL_87', "'SEL_87' is neither a code nor a title in LegalBasisEnum"),
         ("      rank: 1\n", "      rank: {value: en}\n", "'en' is not a whole number"),
         ("      id: {from: CPR-nr., derive: pseudonym}\n", "      id: {from: CPR-nr., derive: pseudonym}\n      cpr: CPR-nr.\n",
          "never writes the clear CPR number"),

@@ -68,8 +68,9 @@ def test_local_forms_in_interventions(first_issues, column, expected):
 
 def test_local_forms_vum_score_and_ownership(first_issues):
     assert _one(first_issues, code="FFB210", column="vum_score")["hint"].startswith("Skriv 3.5 ")
-    ownership = _one(first_issues, code="FFB210", column="ownership")["hint"]
-    assert ownership.startswith("Nærmest: egen_kommune (Egen kommune) eller anden_kommune (Anden kommune).")
+    # "Egen kommune" is ownership seen from the buyer; the contract stores the operator's kind.
+    operator = _one(first_issues, code="FFB210", column="operator_kind")["hint"]
+    assert operator.startswith("Nærmest: kommune (Kommunal).")
 
 
 def test_a_pattern_is_said_in_words_never_as_a_regular_expression(first_issues):

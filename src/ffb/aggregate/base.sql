@@ -65,7 +65,13 @@ SELECT i.package, i.id, i.case_id, i.legal_basis, i.provider_id, i.start_date, i
        CASE WHEN b.birth_year IS NULL OR i.start_date IS NULL THEN NULL
             WHEN year(i.start_date) - b.birth_year < 40 THEN 'under_40' ELSE '40_plus' END AS age_group,
        tg.target_group,
-       pr.ownership,
+       -- Ownership seen from the buyer (the paying municipality, else the acting one), derived
+       -- as ffb.contract.ownership does it.
+       CASE pr.operator_kind
+           WHEN 'kommune' THEN CASE WHEN pr.operator_municipality_code
+                                         = coalesce(i.paying_municipality_code, b.municipality_code)
+                                    THEN 'egen_kommune' ELSE 'anden_kommune' END
+           ELSE pr.operator_kind END AS ownership,
        i.daily_price_dkk * target.price_index / source.price_index AS daily_price_fixed,
        CASE WHEN i.hours_per_month_individual IS NULL AND i.hours_per_month_group IS NULL THEN NULL
             ELSE coalesce(i.hours_per_month_individual, 0) + coalesce(i.hours_per_month_group, 0) END

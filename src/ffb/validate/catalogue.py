@@ -1204,12 +1204,15 @@ rule("FFB409", "section-not-in-force", "warning",
          id,case_id,legal_basis,grant_date,start_date
          ydelse-1,sag-1,AEL,2025-08-01,2025-08-04
          """))
-rule("FFB410", "operator-municipality", "error",
-     ("Driftskommune passer ikke med driftsform", "Operating municipality does not fit the operator kind"),
-     ("Driftsformen er {value}; driftskommunen udfyldes præcis når den er kommune.",
-      "The operator kind is {value}; the operating municipality is given exactly when it is kommune."),
+rule("FFB410", "operator-municipality-missing", "info",
+     ("Driftskommune mangler", "Operating municipality missing"),
+     ("Leverandøren drives af en kommune, men driftskommunen mangler; ejerformen kan ikke udledes.",
+      "The provider is run by a municipality, but the operating municipality is missing; its ownership cannot be derived."),
      """Whether a provider is the buyer's own or another municipality's is derived from the
-     municipality that runs it, so a municipal provider names it and other kinds do not.""",
+     municipality that runs it, so a municipal provider should name it. Without it the
+     ownership of the provider's services is unknown: key figures by ownership leave them
+     out, and FFB402 asks their housing grants for a daily price. A source that only says
+     "anden kommune" cannot tell which one; this note says so.""",
      bad=_tables(providers="""
          id,name,operator_kind,operator_municipality_code
          tp-1,Bostøtten Vest,kommune,

@@ -184,10 +184,7 @@ def law_in_force(ctx: Context) -> list[pl.DataFrame]:
 def operator_municipality(ctx: Context) -> list[pl.DataFrame]:
     providers = ctx.tables["providers"]
     municipal = pl.col("operator_kind").cast(pl.String) == "kommune"
-    given = pl.col("operator_municipality_code").is_not_null()
     return [
         issues(providers.filter(municipal & ctx.absent("providers", "operator_municipality_code")),
-               "FFB410", "providers", "operator_municipality_code", pl.col("operator_kind").cast(pl.String)),
-        issues(providers.filter(~municipal & pl.col("operator_kind").is_not_null() & given),
                "FFB410", "providers", "operator_municipality_code", pl.col("operator_kind").cast(pl.String)),
     ]
