@@ -136,6 +136,19 @@ def relations_svg(contract: dict, link: Callable[[str], str] | None = None) -> s
             f'{x2:.1f},{y2:.1f}" marker-end="url(#ffb-arrow)"><title>{e(source)}.{e(column["name"])} '
             f'→ {e(target)}.{e(column["references"]["column"])}</title></path>'
         )
+    # A table that refers to itself (a delmål to its indsatsmål) gets a loop on its right edge.
+    for t in tables:
+        for column in t["columns"]:
+            if column.get("references", {}).get("table") != t["name"] or t["name"] not in boxes:
+                continue
+            x, y, h = boxes[t["name"]]
+            right, top, bottom = x + BOX_WIDTH, y + h * 0.35, y + h * 0.65
+            parts.append(
+                f'<path class="ffb-link" d="M{right:.1f},{top:.1f} C{right + 28:.1f},{top:.1f} '
+                f'{right + 28:.1f},{bottom:.1f} {right:.1f},{bottom:.1f}" marker-end="url(#ffb-arrow)">'
+                f'<title>{e(t["name"])}.{e(column["name"])} → {e(t["name"])}.{e(column["references"]["column"])}'
+                f'</title></path>'
+            )
     for t in tables:
         x, y, h = boxes[t["name"]]
         box = [

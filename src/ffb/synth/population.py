@@ -300,16 +300,21 @@ def build_population(
         "hours_per_month_individual", "hours_per_month_group", "daily_price_dkk", "price_year",
     )
 
-    provider_rows = [
-        {"id": f"tp-{p[0]}", "name": p[1], "ownership": p[2], "municipality_code": "101", "cvr": f"3{p[0][1:]}00",
-         "p_number": None, "tilbudsportalen_id": p[0]} for p in SHARED_PROVIDERS
-    ]
     names = contract["enums"]["MunicipalityEnum"]["values"]
+    # The contract stores who runs a provider; "anden_kommune" is a municipality outside the
+    # population, so it is another municipality's offer for every buyer.
+    outside = next(code for code in names if code not in set(municipalities))
+    operator = {"anden_kommune": ("kommune", outside), "egen_kommune": ("kommune", None)}
+    provider_rows = [
+        {"id": f"tp-{p[0]}", "name": p[1], "operator_kind": operator.get(p[2], (p[2], None))[0],
+         "operator_municipality_code": operator.get(p[2], (p[2], None))[1], "municipality_code": "101",
+         "cvr": f"3{p[0][1:]}00", "p_number": None, "tilbudsportalen_id": p[0]} for p in SHARED_PROVIDERS
+    ]
     for code in municipalities:
         for basis, title in (("85", "Bostøtten"), ("107", "Botilbuddet"), ("104", "Aktivitetshuset")):
             provider_rows.append({
-                "id": f"tp-{code}-{basis}", "name": f"{title} {names[code]['title']}", "ownership": "egen_kommune",
-                "municipality_code": code, "cvr": None, "p_number": None, "tilbudsportalen_id": None,
+                "id": f"tp-{code}-{basis}", "name": f"{title} {names[code]['title']}", "operator_kind": "kommune",
+                "operator_municipality_code": code, "municipality_code": code, "cvr": None, "p_number": None, "tilbudsportalen_id": None,
             })
     providers = pl.DataFrame(provider_rows, schema={c: pl.String for c in provider_rows[0]})
     prices = (
@@ -495,7 +500,8 @@ def write_population(population: Population, folder: Path) -> list[Path]:
                 part = frame.filter(pl.col("id" if name == "providers" else "provider_id").is_in(used.implode()))
             else:
                 part = frame.filter(owner[name] == code)
-            part.select(columns[name]).write_csv(package / f"{name}.csv", datetime_format=None, null_value="")
+            absent = [pl.lit(None, pl.String).alias(c) for c in columns[name] if c not in part.columns]
+            part.with_columns(absent).select(columns[name]).write_csv(package / f"{name}.csv", datetime_format=None, null_value="")
         (package / "datapackage.json").write_text(descriptor, encoding="utf-8")
         written.append(package)
     return written
