@@ -325,14 +325,20 @@ def test_hours_in_all_are_shown_as_a_sum(tmp_path: Path):
 
 # --- FFB311: the expected level against the level found, per goal type --------------------------
 # FFB's function levels are ordered from no (0) to complete (4) reduction of function; a lower
-# step is a better level. The assessment found the middle step, 2.
+# step is a better level. The goal's primary condition was found at the middle step, 2; the
+# assessment's overall level (4 here) plays no part, since in KL's model the expected level
+# belongs to the primary condition.
 def _goal(goal_type: str, target_step: int) -> dict[str, str]:
     now = CODES.by_ordinal("FunctionLevelEnum", 2)
+    overall = CODES.by_ordinal("FunctionLevelEnum", 4)
     target = CODES.by_ordinal("FunctionLevelEnum", target_step)
     kind = CODES.code("GoalTypeEnum", goal_type)
+    cooking = CODES.code("ConditionEnum", "Lave mad")
     return {"assessments": table("id,case_id,assessment_date,kind,function_level",
-                                 f"reg-1,sag-1,2024-03-10,visitation,{now}"),
-            "goals": table("id,assessment_id,goal_type,target_function_level", f"maal-1,reg-1,{kind},{target}")}
+                                 f"reg-1,sag-1,2024-03-10,visitation,{overall}"),
+            "conditions": table("id,assessment_id,condition,function_level", f"t-1,reg-1,{cooking},{now}"),
+            "goals": table("id,assessment_id,goal_type,target_function_level", f"maal-1,reg-1,{kind},{target}"),
+            "goal_conditions": table("goal_id,condition_id,rank", "maal-1,t-1,1")}
 
 
 @pytest.mark.parametrize(("goal_type", "target_step", "expected"), [
