@@ -84,8 +84,11 @@ def _package() -> dict[str, list[dict]]:
     ):
         t["follow_ups"].append({"id": fid, "assessment_id": aid, "follow_up_date": day, "initiator": "myndighed",
                                 "intervention_status": CONTINUE, "goal_id": gid, "goal_attainment": attainment})
-    for pid, name, ownership in (("P1", "Bakkely", "selvejende"), ("P2", "Bostøtten", "egen_kommune"), ("P3", "Længebo", "privat")):
-        t["providers"].append({"id": pid, "name": name, "ownership": ownership, "municipality_code": "101"})
+    # Who runs each provider; P2 is run by 101 itself, so it is "egen_kommune" for 101's cases.
+    for pid, name, kind, runs in (("P1", "Bakkely", "selvejende", None), ("P2", "Bostøtten", "kommune", "101"),
+                                  ("P3", "Længebo", "privat", None)):
+        t["providers"].append({"id": pid, "name": name, "operator_kind": kind, "operator_municipality_code": runs,
+                               "municipality_code": "101"})
     # id, case, legal basis, provider, start, end, individual hours, group hours, daily price
     for iid, case, basis, provider, start, end, hours, group, price in (
         ("i1", "k1", "SEL_107", "P1", D(2021, 2, 10), D(2022, 1, 31), None, None, "2000.00"),

@@ -18,7 +18,7 @@ def broken(tmp_path_factory):
     """Errors in five tables: an invalid code in each."""
     folder = copy_example(tmp_path_factory.mktemp("junit"))
     for table, column in [("citizens", "sex"), ("cases", "closure_reason"), ("assessments", "kind"),
-                          ("interventions", "legal_basis"), ("providers", "ownership")]:
+                          ("interventions", "legal_basis"), ("providers", "operator_kind")]:
         rows = read_rows(folder, table)
         index = rows[0].index(column)
         for row in rows[1:]:

@@ -31,6 +31,9 @@ def notes_before_errors(tmp_path_factory):
     folder = copy_example(tmp_path_factory.mktemp("order"))
     _set_column(folder, "assessments", "support_need_level", "")
     _set_column(folder, "interventions", "start_date", _day_first)
+    # Without a status no service is "ordered and not completed", so the blank support need
+    # levels stay notes and do not also make FFB318 errors.
+    _set_column(folder, "interventions", "service_status", "")
     return folder
 
 

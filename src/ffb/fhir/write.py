@@ -164,6 +164,10 @@ def _assessment(assessment: dict, request_id: str, subject: dict, by, goals: lis
         impression["investigation"] = [{"code": {"text": "støttebehov"}, "item": [_ref("Observation", evaluation_id)]}]
     out.insert(0, impression)
     for goal in by["goals"][assessment["id"]]:
+        if not by["goal_conditions"][goal["id"]]:
+            # KL's InterventionGoal is an indsatsmål addressing its conditions; the citizen's own
+            # wishes, the purpose of an intervention and a delmål under its indsatsmål are not sent.
+            continue
         goal_id = _id("Goal", goal["id"])
         targets = []
         if goal.get("target_function_level"):
