@@ -26,15 +26,12 @@ FORMATS = ("text", "json", "csv", "junit")
 
 
 def write_table(path: Path, rows: int) -> None:
-    """`rows` citizens, each with a birth year that is not a whole number (FFB203)."""
-    block = "".join(f"c{i},665,19x8,kvinde,\n" for i in range(100_000))
+    """`rows` citizens with distinct ids, each with a birth year that is not a whole number
+    (FFB203): one issue per row."""
     with path.open("w", encoding="utf-8") as handle:
         handle.write(HEADER)
-        written = 0
-        while written < rows:
-            take = min(100_000, rows - written)
-            handle.write(block if take == 100_000 else "".join(f"c{i},665,19x8,kvinde,\n" for i in range(take)))
-            written += take
+        for start in range(0, rows, 100_000):
+            handle.write("".join(f"c{i},665,19x8,kvinde,\n" for i in range(start, min(start + 100_000, rows))))
 
 
 def measure_one(table: Path, output_format: str, limit: int | None) -> None:
@@ -48,16 +45,20 @@ def measure_one(table: Path, output_format: str, limit: int | None) -> None:
         "def cap():\n"
         "    if limit: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
         "start = time.perf_counter()\n"
-        "code = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=cap).returncode\n"
+        "child = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=cap, text=True)\n"
         "seconds = time.perf_counter() - start\n"
-        "print(code, seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)\n"
+        "print(child.returncode, seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)\n"
+        "print(child.stderr.strip().splitlines()[-1] if child.stderr.strip() else '')\n"
     )
     result = subprocess.run([sys.executable, "-c", probe, str(limit or 0), *command],
                             capture_output=True, text=True, check=True)
-    code, seconds, peak = result.stdout.split()
+    numbers, _, problem = result.stdout.partition("\n")
+    code, seconds, peak = numbers.split()
     size = report.stat().st_size if report.exists() else 0
     print(f"{output_format:<6} exit {code}  {float(seconds):7.1f} s  peak RSS {int(peak) / 2**30:5.2f} GiB"
           f"  report {size / 2**20:8.1f} MiB", flush=True)
+    if problem.strip():
+        print(f"       {problem.strip()}", flush=True)
     report.unlink(missing_ok=True)
 
 
