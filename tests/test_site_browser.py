@@ -53,7 +53,7 @@ class Browser:
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while not port_file.is_file() or not port_file.read_text().strip():
             if time.monotonic() > deadline or self.process.poll() is not None:
                 self.close()
@@ -62,7 +62,7 @@ class Browser:
         port = int(port_file.read_text().split()[0])
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list") as answer:
             tabs = [t for t in json.load(answer) if t["type"] == "page"]
-        self.socket = websocket.create_connection(tabs[0]["webSocketDebuggerUrl"], timeout=30)
+        self.socket = websocket.create_connection(tabs[0]["webSocketDebuggerUrl"], timeout=90)
         self.next_id = 0
         self.events: list[dict] = []
         self.requests: list[str] = []
@@ -106,7 +106,7 @@ class Browser:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def wait_for(self, expression: str, timeout: float = 15):
+    def wait_for(self, expression: str, timeout: float = 60):
         """Poll a JavaScript expression until it is truthy; return its value."""
         deadline = time.monotonic() + timeout
         while True:
@@ -292,7 +292,7 @@ def test_reader_walks_through_the_site_and_finds_mobilitet(
             const more = a.closest('details');
             return more && !more.open ? 'folded' : 'shown'; } }
         return null; })()""",
-        timeout=30,
+        timeout=90,
     )
     if found == "folded":  # among "n more results on this page": unfold them as a reader would
         browser.click(".md-search-result__more:has([data-hit]) > summary")
@@ -319,7 +319,7 @@ def test_reader_walks_through_the_site_and_finds_mobilitet(
     titles = browser.wait_for(
         """(() => { const t = [...document.querySelectorAll('.md-search-result__link h1, .md-search-result__link h2')]
           .map(h => h.textContent.trim()); return t.length > 1 ? t : null; })()""",
-        timeout=30,
+        timeout=90,
     )
     services = contract_now["enums"]["ServiceEnum"]["values"]
     expected = {v["title"] for v in services.values() if "socialpædagogisk" in v["title"].lower()}
