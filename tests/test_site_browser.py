@@ -100,8 +100,17 @@ class Browser:
                 return message.get("result", {})
 
     def evaluate(self, expression: str):
-        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True,
-                           awaitPromise=True)
+        for attempt in range(50):
+            try:
+                result = self.send("Runtime.evaluate", expression=expression, returnByValue=True,
+                                   awaitPromise=True)
+                break
+            except RuntimeError as error:
+                # The page was replaced while the expression ran (a link was followed): ask the
+                # new page.
+                if "navigated" not in str(error) and "context" not in str(error).lower() or attempt == 49:
+                    raise
+                time.sleep(0.1)
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
@@ -145,12 +154,18 @@ class Browser:
             f"""(() => {{ const items = [...document.querySelectorAll({json.dumps(selector)})];
             const hit = items.find(e => e.textContent.trim() === {json.dumps(text)}
                                         && e.getClientRects().length);
-            if (!hit) return null; hit.setAttribute('data-test-target', '1'); return true; }})()"""
+            if (!hit) return null; hit.setAttribute('data-test-target', '1');
+            const here = location.href.split('#')[0];
+            return hit.href && hit.href.split('#')[0] !== here ? hit.href.split('#')[0] : 'same page'; }})()"""
         )
         assert marker
         self.click("[data-test-target]")
-        self.evaluate("document.querySelectorAll('[data-test-target]')"
-                      ".forEach(e => e.removeAttribute('data-test-target'))")
+        if marker == "same page":
+            self.evaluate("document.querySelectorAll('[data-test-target]')"
+                          ".forEach(e => e.removeAttribute('data-test-target'))")
+        else:  # a link to another page: wait until that page has loaded
+            self.wait_for(f"location.href.split('#')[0] === {json.dumps(marker)} "
+                          "&& document.readyState === 'complete'")
 
     def open_section(self, text: str) -> None:
         """Unfold the navigation section titled `text` unless it is already open."""
