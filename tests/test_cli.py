@@ -75,9 +75,18 @@ def test_json_report(tmp_path):
 
 
 def test_csv_report(tmp_path):
-    result = run(str(broken_example(tmp_path)), "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    result = run(str(broken_example(tmp_path)), "--format", "csv", "--lang", "en")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     assert [(r["code"], r["table"], r["row"]) for r in rows] == [("FFB205", "cases", "3"), ("FFB505", "assessments", "4")]
+
+
+def test_csv_report_in_danish_opens_in_danish_excel(tmp_path):
+    """A byte-order mark, `;` (Danish Excel's list separator), Danish headers and severities."""
+    result = run(str(broken_example(tmp_path)), "--format", "csv")
+    assert result.stdout.startswith("\ufeffkode;alvor;fil;tabel;række;")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
+    assert [(r["kode"], r["alvor"], r["række"]) for r in rows] == [("FFB205", "fejl", "3"), ("FFB505", "advarsel", "4")]
+    assert all(r["rettelse"] for r in rows)
 
 
 def test_junit_report(tmp_path):

@@ -129,7 +129,7 @@ def test_hints_reach_csv_junit_and_text(tmp_path):
     from ffb.report.text import render_text
 
     wanted = "Omdøb kolonnen til municipality_code (Kommunekode)."
-    assert "hint" in render_csv(report).splitlines()[0].lstrip("\ufeff")
+    assert render_csv(report).splitlines()[0].endswith(";besked;rettelse")
     for rendered in (render_csv(report), render_junit(report), render_text(report, width=400)):
         assert wanted in rendered
 

@@ -84,8 +84,8 @@ def test_max_errors_equal_to_the_issues_omits_nothing(six_errors: Path):
 
 # --- CSV ------------------------------------------------------------------------------------------
 def test_csv_report_honours_max_errors(six_errors: Path):
-    result = run(str(six_errors), "--format", "csv", "--max-errors", "2")
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    result = run(str(six_errors), "--format", "csv", "--max-errors", "2", "--lang", "en")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     assert len(rows) == 2
     assert {r["table"] for r in rows} == {"cases"} and {int(r["row"]) for r in rows} <= set(BAD_ROWS)
     assert run(str(six_errors), "--format", "csv").stdout.count("\n") == 1 + 6

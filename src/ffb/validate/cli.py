@@ -17,7 +17,7 @@ from ffb.read.limits import DEFAULT_LIMITS, LIMIT_HELP, OPTIONS, Limits
 from ffb.validate.guard import GuardedCommand, fail
 from ffb.validate.wording import EXIT_CODES
 
-FORMATS = ("text", "json", "csv", "junit")
+FORMATS = ("text", "json", "csv", "junit", "xlsx")
 _fail = fail  # one masked line on stderr in the chosen language, exit 2
 
 
@@ -43,6 +43,26 @@ def _rules_listing(output_format: str, lang: str) -> str:
 
     names = SEVERITY_NAMES[lang]
     return "".join(f"{r.code}  {r.name:<40} {names[r.severity]:<8} {r.title[lang]}\n" for r in RULES.values())
+
+
+def _write_workbook(report, output: Path | None, lang: str) -> None:
+    """Write the report as an Excel workbook to `output` (a workbook is not for a terminal)."""
+    from ffb.report.xlsx_format import render_xlsx
+
+    if output is None and sys.stdout.isatty():
+        _fail("--format xlsx writes a workbook; give a file with -o, e.g. -o report.xlsx", lang=lang)
+    data = render_xlsx(report)
+    try:
+        if output is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            partial = output.with_name(f".{output.name}.part")
+            partial.write_bytes(data)
+            partial.replace(output)
+    except OSError as error:
+        _fail(f"cannot write the report to {output or 'stdout'}: {error.strerror or error}", lang=lang)
+    sys.exit(report.exit_code)
 
 
 def _progress_printer(lang: str = "da"):
@@ -79,9 +99,13 @@ def limit_options(command):
               help="A table to check (repeatable): a single file is read as this table; a whole export "
                    "need hold only the tables named (else citizens, cases and assessments are required).")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Report format: text for people, json/csv for programs, junit for CI systems.")
+              help="Report format: text for people, json for programs, csv or xlsx for spreadsheets "
+                   "(xlsx needs -o), junit for CI systems.")
 @click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language of messages.")
-@click.option("--max-errors", type=click.IntRange(min=1), metavar="N", help="List at most N issues (counts still cover all).")
+@click.option("--max-errors", type=click.IntRange(min=1), metavar="N",
+              help="List at most N issues, errors first (the counts still cover all). The text report "
+                   "lists at most 1000 lines and sums up a rule that fires on a whole column; "
+                   "--format json, csv or xlsx carries every issue.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="The least severe issue that makes the input invalid.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
@@ -126,6 +150,8 @@ def main(path, table, output_format, lang, max_errors, fail_on, output, today, l
     # Anything else that goes wrong (a panic in a library, Ctrl-C, a stop signal) is caught by
     # GuardedCommand: exit 2, never 1.
 
+    if output_format == "xlsx":
+        _write_workbook(report, output, lang)
     try:
         with report_writer(output, lang) as write:
             if output_format == "json":

@@ -37,6 +37,9 @@ _DANISH = [
     (r"^give a PATH to validate, or --list-rules$", "angiv en STI at tjekke, eller --list-rules"),
     (r"^(?P<p>.*): not enough memory to validate this input$", "{p}: ikke nok hukommelse til at tjekke dette input"),
     (r"^(?P<p>.*): could not validate \((?P<why>.*)\)$", "{p}: kunne ikke tjekkes ({why})"),
+    (r"^--format xlsx writes a workbook; give a file with -o, e.g. -o report.xlsx$",
+     "--format xlsx skriver et regneark; angiv en fil med -o, fx -o rapport.xlsx"),
+    (r"^cannot write the report to (?P<o>.*): (?P<why>.*)$", "kan ikke skrive rapporten til {o}: {why}"),
     (r"^--list-rules cannot be written as (?P<f>\S+); use text, json or csv$",
      "--list-rules kan ikke skrives som {f}; brug text, json eller csv"),
 ]
