@@ -9,7 +9,7 @@ import pytest
 
 from ffb.report.text import render_text
 from ffb.validate.engine import Validator
-from first_export import ASSESSMENTS, FIRST_EXPORT, write_first_export
+from first_export import ASSESSMENTS, FIRST_EXPORT, FIXED_EXPORT, write_first_export
 from support import ROOT, TODAY
 
 PAGE = ROOT / "docs" / "validate-in-5-minutes.md"
@@ -36,3 +36,10 @@ def test_every_message_the_page_quotes_is_printed(reports):
     for message in quoted:
         message = message.split("…")[0]
         assert _flat(message) in reports, message
+
+
+def test_the_fixed_export_is_valid_with_the_counts_the_page_gives(tmp_path):
+    report = Validator(today=TODAY).validate(write_first_export(tmp_path / "udtraek", FIXED_EXPORT))
+    verdict = render_text(report).splitlines()[1]
+    assert report.valid and verdict.startswith("✓")
+    assert verdict in PAGE.read_text(encoding="utf-8")
