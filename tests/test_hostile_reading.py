@@ -169,7 +169,9 @@ def _referenced_provider_row(folder: Path) -> int:
     return next(n for n, row in enumerate(rows[1:], start=2) if row[0] in used)
 
 
-@pytest.mark.parametrize("change", ["short", "long_row", "extra_field", "multiline_long"])
+@pytest.mark.parametrize(
+    "change", ["short", "long_row", "extra_field", "multiline_long", "long_line_in_quoted_field", "long_quoted_line"]
+)
 def test_skipped_row_keeps_its_key(tmp_path, change):
     folder = copy_example(tmp_path)
     rows = read_rows(folder, "providers")
@@ -181,6 +183,10 @@ def test_skipped_row_keeps_its_key(tmp_path, change):
         rows[number - 1] = [*row, "extra"]
     elif change == "long_row":
         row[1] = "x" * (1024 * 1024 + 10)
+    elif change == "long_line_in_quoted_field":  # a record of three lines, the middle one too long
+        row[1] = 'navn "a"\n' + "x" * (1024 * 1024 + 10) + '\n"slut'
+    elif change == "long_quoted_line":  # the quotes that close the field lie past the cut
+        row[1] = "x" * 5000 + '"' * 3 + "x" * (1024 * 1024 + 10) + '"'
     else:
         row[1] = ("y" * 1000 + "\n") * 1100
     write_rows(folder, "providers", rows)
@@ -769,3 +775,34 @@ def test_large_file_read_in_slices_gives_the_same_rows(tmp_path, monkeypatch, en
     sliced = pl.concat(slices)
     assert sliced.height == whole.height == len(rows) - 1
     assert sliced.equals(whole)
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b""])
+def test_long_lines_are_found_across_chunks_and_at_the_end(tmp_path, monkeypatch, ending):
+    from ffb.read import long_lines
+
+    monkeypatch.setattr(long_lines, "CHUNK_BYTES", 7)
+    lines = [b"id,x", b"a,1", b"b," + b"y" * 40, b"c,2", b"d," + b"z" * 25]
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"\n".join(line + (b"\r" if ending == b"\r\n" else b"") for line in lines) + ending[-1:])
+    cr = 1 if ending == b"\r\n" else 0
+    found = long_lines.find_long_lines(path, 20)
+    assert [(f.line, f.size) for f in found] == [(3, 42 + cr), (5, 27 + cr * (ending != b""))]
+    data = path.read_bytes()
+    assert all(data[f.start:f.start + 2] in (b"b,", b"d,") for f in found)
+    copy = tmp_path / "cut.csv"
+    cut = long_lines.copy_with_long_lines_cut(path, found, 5, copy)
+    assert [c.head for c in cut] == ["b,yyy", "d,zzz"]
+    assert copy.read_bytes().count(b"\n") == data.count(b"\n")  # every row keeps its number
+
+
+def test_a_long_line_costs_little_memory_to_find(tmp_path):
+    """The 50 MB line is cut before polars reads the file: the reader never holds it."""
+    from ffb.read.row_shapes import find_bad_rows
+
+    path = tmp_path / "citizens.csv"
+    path.write_text("id,municipality_code,birth_year,sex\n" + "y" * (5 * 1024 * 1024) + ",665,1970,mand\n"
+                    "b2,665,1970,mand\n", encoding="utf-8")
+    shapes = find_bad_rows(path, ",", 4, workdir=tmp_path)
+    assert [(b.row, b.problem, b.size) for b in shapes.bad] == [(2, "long", 5 * 1024 * 1024 + 14)]
+    assert shapes.path is not None and shapes.path.stat().st_size < 10_000

@@ -66,10 +66,11 @@ def _prepare(
         findings.append(Finding("FFB111", source, table["name"], detail=text_format.encoding))
     if utf8_path.stat().st_size > limits.max_rows:  # fewer bytes cannot hold more lines
         check(source, limits, "max_rows", _line_count(utf8_path) - 1, "lines after the header")
-    shapes = find_bad_rows(utf8_path, text_format.delimiter, len(header), limits.max_bad_rows)
+    shapes = find_bad_rows(utf8_path, text_format.delimiter, len(header), limits.max_bad_rows, workdir)
     if shapes.too_many:
         check(source, limits, "max_bad_rows", shapes.too_many, "rows of the wrong shape")
-    prepared = _Prepared(utf8_path, text_format, header, table, shapes.bad, shapes.quoted, shapes.last_row)
+    read_path = shapes.path or utf8_path  # overlong lines cut short, when there are any
+    prepared = _Prepared(read_path, text_format, header, table, shapes.bad, shapes.quoted, shapes.last_row)
     return prepared, findings
 
 

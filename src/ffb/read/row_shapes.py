@@ -14,9 +14,11 @@ from pathlib import Path
 
 import polars as pl
 
+from ffb.read.long_lines import CutLine, copy_with_long_lines_cut, find_long_lines
+
 # No real row of the contract comes near this; a longer one is refused rather than checked.
 MAX_ROW_BYTES = 1024 * 1024
-TEXT, ROW = "text", "row"
+TEXT, ROW, LINE = "text", "row", "line"
 HEAD_CHARS = 4096  # how much of a skipped row is kept to find its key in
 MAX_SHAPE_WIDTH = 200  # wider headers skip the exact-shape match (its pattern grows with width)
 # A quoted field: quotes around anything, with "" for a quote inside.
@@ -95,14 +97,16 @@ def _lines(path: Path) -> pl.LazyFrame:
     return pl.scan_lines(path, name=TEXT, glob=False).with_row_index(ROW, offset=1)
 
 
-def _records(path: Path, delimiter: str, width: int) -> tuple[pl.DataFrame, int]:
-    """The candidate records of a file where quoted fields span lines, and how many records
-    it holds. A line continues a record when it starts inside a quoted field, that is when
-    the quotes before it are odd in number; only such records are joined into one text."""
+def _records(path: Path, delimiter: str, width: int) -> tuple[pl.DataFrame, int, pl.DataFrame]:
+    """The candidate records of a file where quoted fields span lines, how many records it
+    holds, and which record each line belongs to. A line continues a record when it starts
+    inside a quoted field, that is when the quotes before it are odd in number; only such
+    records are joined into one text."""
     quotes = pl.col(TEXT).str.count_matches('"', literal=True)
     inside = ((quotes % 2).cum_sum() % 2 == 1).shift(1, fill_value=False)
     lines = (
         pl.scan_lines(path, name=TEXT, glob=False)
+        .with_row_index(LINE, offset=1)
         .with_columns(inside.alias("inside"))
         .with_columns(
             (~pl.col("inside")).cast(pl.UInt32).cum_sum().alias(ROW),
@@ -112,8 +116,10 @@ def _records(path: Path, delimiter: str, width: int) -> tuple[pl.DataFrame, int]
     single = lines.filter(~pl.col("joined")).select(ROW, TEXT)
     joined = lines.filter("joined").group_by(ROW, maintain_order=True).agg(pl.col(TEXT).str.join("\n"))
     candidates = pl.concat([single, joined]).filter(_suspicious(delimiter, width)).sort(ROW)
-    found, total = pl.collect_all([candidates, lines.select(pl.col(ROW).last())])
-    return found, total.item() or 0
+    found, total, record_of_line = pl.collect_all(
+        [candidates, lines.select(pl.col(ROW).last()), lines.select(LINE, ROW)]
+    )
+    return found, total.item() or 0, record_of_line
 
 
 def _classify(candidates: pl.DataFrame, delimiter: str, width: int) -> pl.DataFrame:
@@ -149,27 +155,44 @@ class RowShapes:
     quoted: bool  # some data row holds a quote, so a field may be quoted
     last_row: int | None = None  # the last row before blank rows that end the file
     too_many: int = 0  # how many bad rows there are, when more than could be listed
+    # A copy of the file with its overlong lines cut short, to be read instead of the file.
+    path: Path | None = None
 
 
-def find_bad_rows(path: Path, delimiter: str, width: int, max_bad_rows: int | None = None) -> RowShapes:
+def find_bad_rows(
+    path: Path, delimiter: str, width: int, max_bad_rows: int | None = None, workdir: Path | None = None
+) -> RowShapes:
     """Data rows with a wrong shape. Raises polars' ComputeError on bytes that are not UTF-8.
 
     Blank rows after the last row with data are the end of the file, not gaps in the table:
     they are left out (`last_row` is the last row before them), not reported. Everything is
     decided on column expressions, so a file of millions of blank lines costs no Python
     object per line; past `max_bad_rows` bad rows only that many are listed (`too_many`).
+    Lines longer than any row are cut short in a copy under `workdir` first (see
+    ffb.read.long_lines); they are reported as too long and the copy is read in their place.
     """
+    long = [line for line in find_long_lines(path, MAX_ROW_BYTES) if line.line > 1]  # not the header
+    cut: list[CutLine] = []
+    if long:
+        if workdir is None:
+            raise ValueError("a file with overlong lines needs a work folder")
+        copy = workdir / f"{len(list(workdir.iterdir()))}-cut-{path.name}"
+        cut = copy_with_long_lines_cut(path, long, HEAD_CHARS, copy)
+        path = copy
     candidates = _lines(path).filter(_suspicious(delimiter, width)).collect()
-    if candidates.is_empty():  # the common case: nothing more to look at
+    if candidates.is_empty() and not cut:  # the common case: nothing more to look at
         return RowShapes([], quoted=False)
-    quoted = bool(candidates[TEXT].str.contains('"', literal=True).any())
+    quoted = bool(candidates[TEXT].str.contains('"', literal=True).any()) or any(c.quoted for c in cut)
+    record_of_line = None
     if (candidates[TEXT].str.count_matches('"', literal=True) % 2 == 1).any():
-        candidates, rows = _records(path, delimiter, width)
+        candidates, rows, record_of_line = _records(path, delimiter, width)
     else:
         rows = None  # counted below, only when a blank row might end the file
     candidates = candidates.filter(~_quoted_and_fine(delimiter, width))
     classified = _classify(candidates, delimiter, width)
     del candidates
+    if cut:
+        classified = _with_long_rows(classified, cut, record_of_line)
     blank = pl.col("problem") == "blank"
     last_row = None
     blanks = classified.filter(blank).select(ROW)
@@ -186,4 +209,31 @@ def find_bad_rows(path: Path, delimiter: str, width: int, max_bad_rows: int | No
     if too_many:
         classified = classified.head(max_bad_rows)
     bad = [BadRow(*values) for values in classified.iter_rows()]
-    return RowShapes(bad, quoted=quoted, last_row=last_row, too_many=too_many)
+    return RowShapes(bad, quoted=quoted, last_row=last_row, too_many=too_many, path=path if cut else None)
+
+
+def _with_long_rows(classified: pl.DataFrame, cut: list[CutLine], record_of_line: pl.DataFrame | None) -> pl.DataFrame:
+    """`classified` with the rows that held an overlong line marked as too long (whatever their
+    cut-short text looked like), with the line's full size and its start as the head."""
+    long = pl.DataFrame(
+        {LINE: [c.line for c in cut], "long_size": [c.size for c in cut], "long_head": [c.head for c in cut]},
+        schema={LINE: pl.UInt32, "long_size": pl.Int64, "long_head": pl.String},
+    )
+    if record_of_line is None:
+        long = long.rename({LINE: ROW})
+    else:  # several long lines in one record: one finding, with their sizes summed
+        long = (
+            long.join(record_of_line.with_columns(pl.col(LINE).cast(pl.UInt32)), on=LINE)
+            .group_by(ROW, maintain_order=True)
+            .agg(pl.col("long_size").sum(), pl.col("long_head").first())
+        )
+    long = long.filter(pl.col(ROW) > 1).with_columns(pl.col(ROW).cast(classified.schema[ROW]))
+    marked = long.select(
+        ROW,
+        pl.lit("long").alias("problem"),
+        pl.lit(0).cast(classified.schema["fields"]).alias("fields"),
+        pl.col("long_size").cast(classified.schema["size"]).alias("size"),
+        pl.col("long_head").alias("head"),
+    )
+    rest = classified.filter(~pl.col(ROW).is_in(long[ROW].implode()))
+    return pl.concat([rest, marked], how="vertical_relaxed").sort(ROW)
