@@ -68,6 +68,7 @@ def _is_file(path: Path) -> bool:
 class _Reader:
     def __init__(self, workdir: Path, table_name: str | None, limits: Limits = DEFAULT_LIMITS) -> None:
         contract = load_contract()
+        self.code_system = (contract["schema"]["ffb_code_system"], contract["schema"]["ffb_code_system_version"])
         self.limits = limits
         self.tables = contract["tables"]
         self.enums = contract["enums"]
@@ -145,10 +146,27 @@ class _Reader:
             self.note(Finding("FFB114", source, pointer="", value="/"))
             return None
         resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+        if isinstance(descriptor, dict):
+            self.code_system_stated(descriptor.get("ffb"), source)
         if not isinstance(resources, list):
             self.note(Finding("FFB114", source, pointer="/resources", value="/resources"))
             return None
         return resources
+
+    def code_system_stated(self, stated, source: str) -> None:
+        """FFB131 when the descriptor says its codes follow another FFB code system or version
+        than the contract's. A descriptor that says nothing is not faulted: the codes are
+        checked against the contract's version all the same."""
+        if not isinstance(stated, dict):
+            return
+        system, version = self.code_system
+        given_system, given_version = stated.get("code_system"), stated.get("code_system_version")
+        for name, given, expected in (("code_system", given_system, system),
+                                      ("code_system_version", given_version, version)):
+            if given is not None and str(given) != expected:
+                self.note(Finding("FFB131", source, pointer=f"/ffb/{name}", column=name,
+                                  value=str(given)[:200], detail=f"{system} version {version}"))
+                return
 
     def package(self, descriptor_path: Path, source: str) -> None:
         self.result.kind = "package"

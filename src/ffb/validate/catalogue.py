@@ -455,6 +455,24 @@ rule("FFB130", "mixed-encoding", "error",
      example_note=_note("""A `providers.csv` put together from an export in UTF-8 and rows
      typed in Excel. Save the whole file again as CSV UTF-8."""))
 
+rule("FFB131", "code-system-version", "error",
+     ("Andet kodesystem eller anden version", "Other code system or version"),
+     ("datapackage.json angiver {value} som {column}; kontrakten følger FFB-kodesystemet {detail}.",
+      "datapackage.json states {value} as {column}; the contract follows the FFB code system {detail}."),
+     """A data package may say, in the `ffb` block of `datapackage.json`, which FFB code
+     system (`code_system`, KL's OID urn:oid:1.2.208.176.2.22) and which version of it
+     (`code_system_version`) its codes follow. The contract is bound to one version of KL's
+     code system, the one its code lists were imported from (see the versions on every page
+     of this site), and accepts that version only: KL adds, renames and retires concepts
+     between versions, so codes chosen from another version mean something else or nothing
+     here. Every code is still checked against the contract's lists (FFB210), so the data
+     are checked even when the statement is wrong. A descriptor without an `ffb` block, or
+     without these two properties, states nothing and is not faulted.""",
+     example_note=_note("""A `datapackage.json` with `"ffb": {"code_system_version":
+     "20190101"}`: the export was made against an old code list. Export again with the codes
+     of the contract's version, and state that version (the example package in
+     `examples/canonical/` shows the block)."""))
+
 # --- FFB2xx: field rules compiled from the schema ----------------------------------------
 rule("FFB201", "required-missing", "error",
      ("Påkrævet værdi mangler", "Required value missing"),

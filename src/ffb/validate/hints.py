@@ -77,6 +77,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                "Open the file in Excel, remove the password, and save it as .xlsx."),
     "FFB129": ("Omdøb filen, så navnet slutter på .csv.", "Rename the file so its name ends in .csv."),
     "FFB130": ("Åbn filen, og gem den samlet som CSV UTF-8.", "Open the file and save all of it as CSV UTF-8."),
+    "FFB131": ("Dan udtrækket med koderne fra kontraktens kodesystem ({detail}), og angiv det i datapackage.json.",
+               "Make the export with the codes of the contract's code system ({detail}), and state it in datapackage.json."),
     "FFB201": ("Udfyld {column} ({column_title}).", "Fill in {column} ({column_title})."),
     "FFB202": ("Udfyld {column} ({column_title}), når værdien kendes; ellers kan den stå tom.",
                "Fill in {column} ({column_title}) when the value is known; otherwise it may stay empty."),
