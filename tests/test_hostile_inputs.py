@@ -610,3 +610,33 @@ def test_named_pipe_in_a_folder_is_not_opened(tmp_path):
     os.mkfifo(folder / "cases.csv")  # reading it would block for ever
     report = VALIDATOR.validate(folder)
     assert list(report.tables) == ["citizens"]
+
+
+@pytest.mark.parametrize("ending", [b"\r\r\n", b"\r\r\r\n"])
+def test_header_ended_by_extra_carriage_returns_names_the_column_as_read(tmp_path, ending):
+    """The fast reader keeps all but one carriage return in the last name; so does the header."""
+    path = tmp_path / "citizens.csv"
+    path.write_bytes(CITIZENS_HEADER.encode() + ending + b"b1,665,1970,mand,\r\n")
+    report = VALIDATOR.validate(path)
+    odd = "cpr" + "\r" * (len(ending) - 2)
+    assert [(i["code"], i["column"]) for i in report.issues.to_dicts() if i["severity"] == "error"] == [
+        ("FFB108", odd)
+    ]
+    assert "cpr\\r" in render_text(report)
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "csv", "junit"])
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path, output_format):
+    """`ffb-validate … | head -c 100`: the pipe closes while the report is written."""
+    path = tmp_path / "citizens.csv"
+    path.write_text(CITIZENS_HEADER + "\n" + "".join(f"c{i},665,19x8,kvinde,\n" for i in range(50_000)),
+                    encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ffb.validate", str(path), "--table", "citizens", "--format", output_format],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout.read(100)
+    process.stdout.close()  # the reader goes away
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) in (0, 1)  # the verdict, not a crash
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
