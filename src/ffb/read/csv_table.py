@@ -18,7 +18,7 @@ from ffb.read.text_files import NotText, TextFormat, detect_format, is_invalid_u
 
 BATCH_ROWS = 1_000_000
 LINE_CHUNK = 16 * 1024**2
-SLICE_BYTES = 128 * 1024**2  # of a large file, read and parsed at a time
+SLICE_BYTES = 32 * 1024**2  # of a large file, read and parsed at a time (peak ≈ 8× this)
 # Files up to this size are parsed in one go (fastest); larger ones in batches of BATCH_ROWS
 # rows, so memory stays bounded whatever the file's length.
 WHOLE_FILE_BYTES = 512 * 1024**2

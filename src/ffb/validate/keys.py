@@ -12,10 +12,18 @@ def duplicate_keys(frame: pl.DataFrame, table: dict) -> pl.DataFrame:
     """FFB212 for every repeat of a key after its first row."""
     key = table["primary_key"]
     value = pl.concat_str([pl.col(c).cast(pl.String) for c in key], separator=" / ") if len(key) > 1 else pl.col(key[0])
-    complete = frame.filter(pl.all_horizontal(pl.col(c).is_not_null() for c in key))
+    # Only the key and the row number: filtering the whole table would copy every column.
+    complete = frame.select(ROW, *key)
+    if any(complete[c].null_count() for c in key):  # a filter copies, so only when needed
+        complete = complete.filter(pl.all_horizontal(pl.col(c).is_not_null() for c in key))
     # Hashes find the candidates fast; the exact test on the (usually empty) rest decides.
-    hashed = pl.struct(key).hash() if len(key) > 1 else pl.col(key[0]).hash()
-    candidates = complete.filter(hashed.is_duplicated())
+    # A sorted column of 64-bit hashes shows its repeats as equal neighbours, in far less
+    # memory than a hash table of millions of keys.
+    hashed = (pl.struct(key).hash() if len(key) > 1 else pl.col(key[0]).hash()).alias("_hash")
+    hashes = complete.select(hashed)["_hash"].sort()
+    repeats = hashes.filter(hashes == hashes.shift(1))
+    del hashes
+    candidates = complete.filter(hashed.is_in(repeats.implode())) if repeats.len() else complete.clear()
     repeated = candidates.filter(pl.struct(key).is_duplicated() if len(key) > 1 else pl.col(key[0]).is_duplicated())
     # Only the (usually few) repeated keys need their first row looked up.
     rows = repeated.with_columns(pl.col(ROW).min().over(key).alias("first")).filter(

@@ -69,9 +69,13 @@ def registrations_in_order(ctx: Context) -> list[pl.DataFrame]:
     cases whose hashes collide may interleave and so split into several runs; a run then
     lacks some of its case's rows, which can only hide a problem, never invent one.
     """
-    rows = ctx.tables["assessments"].filter(pl.col("case_id").is_not_null())
+    # The five columns the rule reads, before any filter: filtering the whole table would copy
+    # every column of what may be millions of rows.
+    rows = ctx.tables["assessments"].select(ROW, "case_id", "assessment_date", "kind", "months_since_previous")
+    if rows["case_id"].null_count():  # a filter copies, so only when needed
+        rows = rows.filter(pl.col("case_id").is_not_null())
     undated = rows.filter(pl.col("assessment_date").is_null())["case_id"].unique()
-    dated = rows.filter(pl.col("assessment_date").is_not_null())
+    dated = rows.filter(pl.col("assessment_date").is_not_null()) if undated.len() else rows
     if undated.len():
         # A case with an unreadable date is left out: its order is unknown.
         dated = dated.filter(~pl.col("case_id").is_in(undated.implode()))
@@ -80,16 +84,19 @@ def registrations_in_order(ctx: Context) -> list[pl.DataFrame]:
     ordered = dated.select(ROW, "case_id", "assessment_date", "kind", "months_since_previous").sort(
         order_key, maintain_order=True
     )
-    same_case = pl.col("case_id") == pl.col("case_id").shift(1)
+    # Runs of equal case ids, numbered (an integer per row instead of shifted copies of the
+    # case ids), and counts as 32-bit integers: the rule may see tens of millions of rows.
+    ordered = ordered.with_columns(pl.col("case_id").rle_id().alias("_run"))
+    run = pl.col("_run")
+    same_case = run == run.shift(1)
     starts = ~same_case.fill_null(False)
-    ends = ~(pl.col("case_id") == pl.col("case_id").shift(-1)).fill_null(False)
-    visit = (pl.col("kind") == "visitation").cast(pl.Int64)
-    seen = visit.cum_sum()  # visitations so far, this row included
+    ends = ~(run == run.shift(-1)).fill_null(False)
+    visit = (pl.col("kind") == "visitation").cast(pl.Int32)
+    seen = visit.cum_sum().cast(pl.Int32)  # visitations so far, this row included
     before_run = pl.when(starts).then(seen - visit).forward_fill()
     in_run_before = seen - visit - before_run  # visitations earlier in this case
     run_total = pl.when(ends).then(seen).backward_fill() - before_run
     first_visit = visit.cast(pl.Boolean) & (in_run_before == 0)
-    run = starts.cast(pl.Int64).cum_sum()
     visited = pl.when(first_visit).then(pl.col("assessment_date")).backward_fill()
     visited_run = pl.when(first_visit).then(run).backward_fill()
     previous = pl.when(same_case).then(pl.col("assessment_date").shift(1))
