@@ -146,3 +146,63 @@ def test_every_field_is_stored_derived_or_deliberately_left_out(rows):
         assert not leftover, f"{field}: unexpected text {leftover!r} in {where!r}"
         assert len(ANY_REF.findall(rest)) == len(refs), f"{field}: a reference is not table.column"
     assert left_out == {_normalise(f) for f in LEFT_OUT}
+
+
+# --- the template's own words: errors in a canonical package, translated by the converter ---
+LOCAL_SCALES = ["SepGoalTypeEnum", "SepGoalAttainmentEnum", "VumLetterEnum", "VumScoreEnum"]
+
+
+def _contract_enums() -> dict:
+    from ffb.contract.codes import load_contract
+
+    return load_contract()["enums"]
+
+
+def test_the_page_names_the_local_scales_the_contract_has():
+    text = DOC.read_text(encoding="utf-8")
+    enums = _contract_enums()
+    for name in LOCAL_SCALES:
+        assert f"`{name}`" in text and enums[name].get("maps_to_enum"), name
+
+
+@pytest.mark.parametrize("scale", LOCAL_SCALES)
+def test_the_converter_translates_every_value_of_each_local_scale(scale):
+    from ffb.convert.crosswalk import default_crosswalk
+    from ffb.convert.normalise import normal
+
+    enums = _contract_enums()
+    target = enums[scale]["maps_to_enum"]
+    crosswalk = default_crosswalk(target, enums)
+    mapped = {key: value["maps_to"] for key, value in enums[scale]["values"].items() if "maps_to" in value}
+    assert mapped
+    own = {normal(label) for code, value in enums[target]["values"].items() for label in (code, value["title"])}
+    translated = 0
+    for key, code in mapped.items():
+        assert code in enums[target]["values"]
+        for label in (key, enums[scale]["values"][key]["title"]):
+            if normal(label) in own:  # the target list's own code or name wins
+                continue
+            assert crosswalk.labels.get(normal(label)) == code, (scale, label)
+            translated += 1
+    assert translated >= len(mapped)
+
+
+@pytest.mark.parametrize(
+    "table, column, word, scale",
+    [("goals", "goal_type", "forbedring", "SepGoalTypeEnum"),
+     ("follow_ups", "goal_attainment", "delvist", "SepGoalAttainmentEnum")],
+)
+def test_a_template_word_in_a_canonical_package_is_reported_with_its_code(tmp_path, table, column, word, scale):
+    from ffb.validate.engine import Validator
+    from support import TODAY, copy_example, find_row, read_rows, set_cell
+
+    folder = copy_example(tmp_path)
+    rows = read_rows(folder, table)
+    index = rows[0].index(column)
+    row = next(n for n, r in enumerate(rows[1:], start=2) if r[index])
+    set_cell(folder, table, row, column, word)
+    issues = Validator(today=TODAY).validate(folder).issues.to_dicts()
+    (issue,) = [i for i in issues if i["severity"] == "error"]
+    code = _contract_enums()[scale]["values"][word]["maps_to"]
+    assert (issue["code"], issue["table"], issue["row"], issue["column"]) == ("FFB210", table, row, column)
+    assert scale in issue["hint"] and f"skriv {code}" in issue["hint"]

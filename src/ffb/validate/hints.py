@@ -236,6 +236,9 @@ def _code_list_hint(codes: CodeLookup, enum: str, value: str, lang: str) -> str 
     parts = []
     if exact is not None:
         return (f"Skriv {exact.key} ({exact.title})." if da else f"Write {exact.key} ({exact.title}).")
+    local = _local_scale_hint(codes.enums, enum, value, lang)
+    if local is not None:
+        return local
     if near:
         shown = " eller ".join if da else " or ".join
         parts.append(("Nærmest: " if da else "Closest: ") + shown(f"{c.key} ({c.title})" for c in near) + ".")
@@ -248,6 +251,27 @@ def _code_list_hint(codes: CodeLookup, enum: str, value: str, lang: str) -> str 
             if da else f"See all {len(entries)} values of the list {info['title']}: ffb codes show {enum}."
         )
     return " ".join(parts)
+
+
+def _local_scale_hint(enums: dict, enum: str, value: str, lang: str) -> str | None:
+    """For a value of a local scale that maps to `enum` (a SEP goal type, a VUM letter): the
+    FFB code it stands for, by the contract's own mapping. A canonical column holds the code;
+    `ffb convert` translates such values on the way in."""
+    wanted = " ".join(value.replace(",", ".").casefold().split())
+    for name, scale in enums.items():
+        if scale.get("maps_to_enum") != enum:
+            continue
+        for key, entry in scale["values"].items():
+            target = entry.get("maps_to")
+            if target is None or wanted not in (key.casefold(), " ".join(entry["title"].casefold().split())):
+                continue
+            title = enums[enum]["values"].get(target, {}).get("title", target)
+            if lang == "da":
+                return (f"{value} er en værdi i {scale['title']} ({name}) og svarer til {target} ({title}); "
+                        f"skriv {target}. ffb convert oversætter den slags lokale værdier.")
+            return (f"{value} is a value of {scale['title']} ({name}) and stands for {target} ({title}); "
+                    f"write {target}. ffb convert translates such local values.")
+    return None
 
 
 def _column_hint(columns: list[dict], header: str, lang: str) -> str | None:
