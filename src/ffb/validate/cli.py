@@ -163,9 +163,9 @@ def main(path, table, output_format, lang, max_errors, fail_on, output, today, l
 
                 write_csv(report, write)
             elif output_format == "junit":
-                from ffb.report.junit import render_junit
+                from ffb.report.junit import write_junit
 
-                write(render_junit(report))
+                write_junit(report, write)
             else:
                 from ffb.report.text import render_text
 
