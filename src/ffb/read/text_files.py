@@ -138,17 +138,17 @@ def detect_delimiter(header_line: str) -> str:
     return best if counts[best] > 1 else ","
 
 
-_CR_STAND_IN = "\ue000"  # a private-use character no header holds
-
-
 def _split_header(line: str, delimiter: str) -> list[str]:
-    """The header's fields. A carriage return left inside the line (a header ended by
-    `\r\r\n`) is part of a name, as the fast reader keeps it, not the end of the line."""
+    """The header's fields. Carriage returns left at the end of the line (a header ended by
+    `\\r\\r\\n`) belong to the last name, as the fast reader keeps them there."""
+    text = line.rstrip("\r")
     try:
-        fields = next(csv.reader([line.replace("\r", _CR_STAND_IN)], delimiter=delimiter), [])
+        fields = next(csv.reader([text], delimiter=delimiter), [])
     except csv.Error as error:  # e.g. a quote left open: no header at all
         raise NotText("FFB101") from error
-    return [field.replace(_CR_STAND_IN, "\r") for field in fields]
+    if fields and len(text) < len(line):
+        fields[-1] += line[len(text):]
+    return fields
 
 
 def detect_format(path: Path, full: bool = False) -> tuple[TextFormat, list[str]]:
