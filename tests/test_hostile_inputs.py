@@ -640,3 +640,14 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path, output_format):
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) in (0, 1)  # the verdict, not a crash
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
+
+
+def test_a_carriage_return_inside_a_quoted_cell_is_part_of_the_value(tmp_path):
+    path = tmp_path / "citizens.csv"
+    path.write_bytes(CITIZENS_HEADER.encode() + b'\nb1,665,1970,"ma\rnd",\nb2,665,1970,mand,\n')
+    report = VALIDATOR.validate(path)
+    assert report.tables["citizens"]["rows"] == 2
+    assert [(i["code"], i["row"], i["column"], i["value"]) for i in report.issues.to_dicts()] == [
+        ("FFB210", 2, "sex", "ma\rnd")
+    ]
+    assert "ma\\rnd" in render_text(report)  # shown escaped
