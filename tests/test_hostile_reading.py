@@ -806,3 +806,33 @@ def test_a_long_line_costs_little_memory_to_find(tmp_path):
     shapes = find_bad_rows(path, ",", 4, workdir=tmp_path)
     assert [(b.row, b.problem, b.size) for b in shapes.bad] == [(2, "long", 5 * 1024 * 1024 + 14)]
     assert shapes.path is not None and shapes.path.stat().st_size < 10_000
+
+
+def test_formula_without_saved_value_says_so(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "citizens"
+    sheet.append(["id", "municipality_code", "birth_year", "sex", "cpr"])
+    sheet.append(["b1", "665", "=1900+58", "mand", None])  # openpyxl saves no result
+    sheet.append(["b2", "665", 1970, "kvinde", None])
+    sheet.append(["=\"b\"&3", "665", 1971, "kvinde", None])
+    path = tmp_path / "borgere.xlsx"
+    workbook.save(path)
+    report = VALIDATOR.validate(path)
+    found = [(i["code"], i["row"], i["column"]) for i in report.issues.to_dicts() if i["code"] in ("FFB132", "FFB201")]
+    assert sorted(found) == [("FFB132", 2, "birth_year"), ("FFB132", 4, "id"), ("FFB201", 4, "id")]
+    (first,) = [i for i in report.issues.to_dicts() if i["code"] == "FFB132" and i["row"] == 2]
+    assert "C2" in first["message"]
+
+
+def test_workbook_without_formulas_has_no_formula_finding(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "citizens"
+    sheet.append(["id", "municipality_code", "birth_year", "sex", "cpr"])
+    sheet.append(["b1", "665", 1958, "mand", None])
+    path = tmp_path / "borgere.xlsx"
+    workbook.save(path)
+    assert not VALIDATOR.validate(path).issues.filter(pl.col("code") == "FFB132").height

@@ -123,6 +123,73 @@ def _check_shared_texts(archive: zipfile.ZipFile, source: str, limits: Limits) -
                 check(source, limits, "max_text_bytes", expanded, f"bytes of text in {member}")
 
 
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CELL_REFERENCE = re.compile(r"([A-Za-z]{1,3})([0-9]+)")
+
+
+def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → the part that holds it, from the workbook and its relationships."""
+    try:
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError):
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in relations}
+    members = {}
+    for sheet in workbook.iter(f"{{{MAIN_NS}}}sheet"):
+        target = targets.get(sheet.get(f"{{{REL_NS}}}id"), "")
+        members[sheet.get("name")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return members
+
+
+def _formulas_without_value(archive: zipfile.ZipFile, member: str) -> list[tuple[int, int]]:
+    """(row, column number) of each cell that holds a formula but no saved result.
+
+    A workbook written by a program (not saved by Excel) may carry formulas without their
+    results; a reader that does not compute formulas sees such a cell as empty."""
+    with archive.open(member) as stream:  # most sheets have no formula at all: look first
+        if not any(b"<f" in chunk or b":f" in chunk for chunk in iter(lambda: stream.read(SCAN_CHUNK), b"")):
+            return []
+    found = []
+    with archive.open(member) as stream:
+        for _, element in ElementTree.iterparse(stream):
+            if element.tag != f"{{{MAIN_NS}}}c":
+                continue
+            formula = element.find(f"{{{MAIN_NS}}}f")
+            value = element.find(f"{{{MAIN_NS}}}v")
+            if formula is not None and (value is None or not (value.text or "").strip()):
+                match = CELL_REFERENCE.fullmatch(element.get("r") or "")
+                if match:
+                    found.append((int(match[2]), _column_number(match[1].encode())))
+            element.clear()
+    return found
+
+
+def _formula_findings(path: Path, sheet_name: str, raw: RawTable, source: str) -> list[Finding]:
+    """FFB132 for each formula cell of a table's sheet that has no saved result."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            member = _sheet_members(archive).get(sheet_name)
+            cells = _formulas_without_value(archive, member) if member in archive.namelist() else []
+    except (zipfile.BadZipFile, ElementTree.ParseError, OSError, KeyError):
+        return []
+    header = raw.header
+    return [
+        Finding("FFB132", source, raw.name, row=row, column=header[number - 1] if number <= len(header) else None,
+                detail=f"{_column_letters(number)}{row}")
+        for row, number in cells
+    ]
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def _oversized_sheet(path: Path) -> str | None:
     """The first part whose cell references span too large a grid, if any.
 
@@ -281,6 +348,7 @@ def read_workbook(
         findings.extend(sheet_findings)
         if raw is not None:
             raw_tables.append(raw)
+            findings.extend(_formula_findings(path, sheet_name, raw, sheet_source))
     return raw_tables, findings
 
 

@@ -473,6 +473,19 @@ rule("FFB131", "code-system-version", "error",
      of the contract's version, and state that version (the example package in
      `examples/canonical/` shows the block)."""))
 
+rule("FFB132", "formula-without-value", "error",
+     ("Formel uden gemt værdi", "Formula without a saved value"),
+     ("Cellen {detail} har en formel, men ingen gemt værdi; den læses som tom.",
+      "The cell {detail} holds a formula but no saved value; it is read as empty."),
+     """Excel saves the result of every formula beside it, and that result is what is read.
+     A workbook written by another program (a report generator, a script) may hold formulas
+     without their results; ffb-validate does not compute formulas, so such a cell is read
+     as empty, and the column's own rules (a required value, say) see it so. {detail} is the
+     cell's reference, such as `C2`.""",
+     example_note=_note("""A `borgere.xlsx` made by a script, whose `birth_year` column holds
+     `=1900+58`. Open the workbook in Excel and save it, so every result is saved, or write
+     the values instead of formulas."""))
+
 # --- FFB2xx: field rules compiled from the schema ----------------------------------------
 rule("FFB201", "required-missing", "error",
      ("Påkrævet værdi mangler", "Required value missing"),

@@ -79,6 +79,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "FFB130": ("Åbn filen, og gem den samlet som CSV UTF-8.", "Open the file and save all of it as CSV UTF-8."),
     "FFB131": ("Dan udtrækket med koderne fra kontraktens kodesystem ({detail}), og angiv det i datapackage.json.",
                "Make the export with the codes of the contract's code system ({detail}), and state it in datapackage.json."),
+    "FFB132": ("Åbn arbejdsbogen i Excel, og gem den, så formlens resultat gemmes; eller skriv værdien i stedet for formlen.",
+               "Open the workbook in Excel and save it so the formula's result is saved, or write the value instead of the formula."),
     "FFB201": ("Udfyld {column} ({column_title}).", "Fill in {column} ({column_title})."),
     "FFB202": ("Udfyld {column} ({column_title}), når værdien kendes; ellers kan den stå tom.",
                "Fill in {column} ({column_title}) when the value is known; otherwise it may stay empty."),
