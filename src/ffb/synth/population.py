@@ -302,8 +302,10 @@ def build_population(
 
     names = contract["enums"]["MunicipalityEnum"]["values"]
     # The contract stores who runs a provider; "anden_kommune" is a municipality outside the
-    # population, so it is another municipality's offer for every buyer.
-    outside = next(code for code in names if code not in set(municipalities))
+    # population, so it is another municipality's offer for every buyer. With every
+    # municipality in the population there is none: those providers then name no operating
+    # municipality (FFB410 notes it), and their ownership is unknown.
+    outside = next((code for code in names if code not in set(municipalities)), None)
     operator = {"anden_kommune": ("kommune", outside), "egen_kommune": ("kommune", None)}
     provider_rows = [
         {"id": f"tp-{p[0]}", "name": p[1], "operator_kind": operator.get(p[2], (p[2], None))[0],
