@@ -196,12 +196,16 @@ def test_convert_command_exit_codes(tmp_path: Path) -> None:
     no_key = runner.invoke(main, ["convert", "--profile", "flat-csv-da", str(FLAT), "--out", str(tmp_path / "b")],
                            env={"FFB_PSEUDONYM_KEY": ""})
     assert no_key.exit_code == 2
-    assert "no pseudonymisation key" in no_key.output
+    assert "ffb convert: fejl: ingen nøgle til pseudonymisering" in no_key.output
+    no_key_en = runner.invoke(main, ["convert", "--lang", "en", "--profile", "flat-csv-da", str(FLAT),
+                                     "--out", str(tmp_path / "b")], env={"FFB_PSEUDONYM_KEY": ""})
+    assert no_key_en.exit_code == 2 and "ffb convert: error: no pseudonymisation key" in no_key_en.output
     assert not (tmp_path / "b").exists()
 
     missing = runner.invoke(main, ["convert", "--profile", "flat-csv-da", str(tmp_path / "nope.csv"),
                                    "--out", str(tmp_path / "c"), "--key-file", str(key_file)])
-    assert missing.exit_code == 2 and "no such file" in missing.output
+    assert missing.exit_code == 2 and "nope.csv: filen findes ikke" in missing.output
+    assert "read as" not in ok.output and "læst som tegnsættet cp1252" in ok.output
 
     listing = runner.invoke(main, ["convert", "--list-profiles"])
     assert listing.exit_code == 0 and "flat-csv-da" in listing.output

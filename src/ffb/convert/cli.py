@@ -29,8 +29,37 @@ WORDS = {
 }
 
 
-def _fail(message: str) -> None:
-    click.echo(f"ffb convert: error: {mask_text(message)}", err=True)
+# The command's own problems in English, with their Danish wording (the readers' problems are
+# worded by ffb.validate.wording).
+_DANISH = [
+    (r"^give --profile NAME or FILE \(see --list-profiles\)$", "angiv --profile NAVN eller FIL (se --list-profiles)"),
+    (r"^give at least one INPUT file to convert$", "angiv mindst én INPUT-fil at konvertere"),
+    (r"^give --out DIR, the folder for the canonical package$", "angiv --out MAPPE, mappen til den kanoniske pakke"),
+    (r"^no pseudonymisation key: .*$",
+     "ingen nøgle til pseudonymisering: angiv --key-file FIL eller sæt FFB_PSEUDONYM_KEY; brug den samme nøgle "
+     "til hver levering, så id'erne hænger sammen"),
+    (r"^(?P<p>.*): no such file$", "{p}: filen findes ikke"),
+    (r"^(?P<p>.*): the key file cannot be read \((?P<why>.*)\)$", "{p}: nøglefilen kan ikke læses ({why})"),
+    (r"^not enough memory for this conversion$", "ikke hukommelse nok til denne konvertering"),
+    (r"^could not convert \((?P<why>.*)\)$", "kunne ikke konvertere ({why})"),
+]
+
+
+def _fail(message: str, lang: str = "en") -> None:
+    """One masked line on stderr in `lang`, and exit 2 (could not run)."""
+    import re
+
+    from ffb.validate.wording import in_language
+
+    worded = in_language(message, lang)
+    if lang == "da":
+        for pattern, danish in _DANISH:
+            match = re.match(pattern, message, flags=re.S)
+            if match:
+                worded = danish.format(**match.groupdict())
+                break
+    prefix = "ffb convert: fejl: " if lang == "da" else "ffb convert: error: "
+    click.echo(f"{prefix}{mask_text(worded)}", err=True)
     sys.exit(2)
 
 
@@ -68,21 +97,21 @@ def convert_command(inputs, profile_name, out, key_file, organisations, lang, li
             _list_profiles()
             return
         if not profile_name:
-            _fail("give --profile NAME or FILE (see --list-profiles)")
+            _fail("give --profile NAME or FILE (see --list-profiles)", lang)
         if not inputs:
-            _fail("give at least one INPUT file to convert")
+            _fail("give at least one INPUT file to convert", lang)
         if out is None:
-            _fail("give --out DIR, the folder for the canonical package")
+            _fail("give --out DIR, the folder for the canonical package", lang)
         key = load_key(key_file)
         from ffb.convert.run import run_conversion
 
         result = run_conversion(profile_name, list(inputs), out, key, lang, organisations)
     except (ProfileError, MissingKey, CannotRun) as problem:
-        _fail(str(problem))
+        _fail(str(problem), lang)
     except MemoryError:
-        _fail("not enough memory for this conversion")
+        _fail("not enough memory for this conversion", lang)
     except Exception as error:  # never a traceback: say what failed, in one line
-        _fail(f"could not convert ({type(error).__name__}: {error})")
+        _fail(f"could not convert ({type(error).__name__}: {error})", lang)
 
     _print_summary(result, lang)
     valid = True
@@ -110,7 +139,7 @@ def _print_summary(result, lang: str) -> None:
         if source["columns_not_used"]:
             click.echo(f"    {words['not_used']}: {', '.join(source['columns_not_used'])}")
         for note in source["notes"]:
-            click.echo(f"    {note}")
+            click.echo(f"    {_worded_note(note, lang)}")
     for name, table in report["tables"].items():
         click.echo(
             f"  {words['table']} {name}: {table['rows_written']} {words['rows']} "
@@ -179,3 +208,19 @@ def check_command(profile: str) -> None:
         click.echo(mask_text(str(problem)), err=True)
         sys.exit(1)
     click.echo(f"{path}: valid ({len(plan.tables)} tables)")
+
+
+# The notes of the conversion report are data (English, stable); the summary words them.
+_NOTE_WORDS_DA = (
+    ("read as ", "læst som tegnsættet "),
+    ("rows with cells right of the header: ", "rækker med celler til højre for overskriften: "),
+)
+
+
+def _worded_note(note: str, lang: str) -> str:
+    if lang != "da":
+        return note
+    for english, danish in _NOTE_WORDS_DA:
+        if note.startswith(english):
+            return danish + note[len(english):]
+    return note
