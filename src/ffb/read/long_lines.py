@@ -37,6 +37,8 @@ class CutLine:
 def find_long_lines(path: Path, limit: int) -> list[LongLine]:
     """Lines of more than `limit` bytes, in file order; no Python work per line."""
     found: list[LongLine] = []
+    if path.stat().st_size <= limit:  # no line can be longer than the file
+        return found
     lines_before = 0  # line breaks before the current chunk
     line_start = 0  # byte offset where the current (unfinished) line began
     offset = 0
