@@ -66,3 +66,9 @@ def test_a_day_first_date_is_ffb215_with_the_iso_date(written, suggested):
 def test_a_date_that_is_no_real_day_first_date_stays_ffb205(written):
     issues, _ = _check("cases", "opened_date", [written])
     assert issues["code"].to_list() == ["FFB205"]
+
+
+def test_a_whole_number_beyond_64_bits_is_an_error_not_a_crash():
+    issues, typed = _check("citizens", "birth_year", ["99999999999999999999", "-99999999999999999999", "1970"])
+    assert typed == [None, None, 1970]
+    assert issues.select("code", "row").rows() == [("FFB203", 2), ("FFB203", 3)]
