@@ -262,3 +262,19 @@ def test_a_hand_written_copy_of_a_generated_page_stops_the_build(tmp_path: Path,
     with pytest.raises(Abort):
         build(config)
     assert "docs/reference/cli.md is generated when the site is built" in caplog.text
+
+
+def test_code_list_pages_show_each_values_description():
+    from ffb.contract.codes import load_contract
+    from ffb.docs.contract_pages import render_code_list
+
+    contract = load_contract()
+    described = {name: enum for name, enum in contract["enums"].items()
+                 if any(v.get("description") for v in enum["values"].values())}
+    assert "OperatorKindEnum" in described and "LegalBasisEnum" in described
+    for name, enum in described.items():
+        page = render_code_list(contract, name)
+        assert "| Beskrivelse |" in page
+        for value in enum["values"].values():
+            if value.get("description"):
+                assert " ".join(value["description"].split()).replace("|", "&#124;") in page, (name, value["title"])

@@ -133,6 +133,8 @@ def _enum(view: SchemaView, enum_name: str) -> dict:
     values: dict[str, dict] = {}
     for key, pv in enum.permissible_values.items():
         value: dict[str, Any] = {"title": pv.title or key}
+        if pv.description:
+            value["description"] = " ".join(pv.description.split())
         if pv.meaning:
             value["meaning"] = pv.meaning
         if pv.is_a:

@@ -329,7 +329,9 @@ def render_code_list(contract: dict, enum_name: str) -> str:
     has_bases = any("legal_bases" in v for v in values.values())
     has_map = any("maps_to" in v for v in values.values())
     has_hidden = any(v.get("selectable") is False for v in values.values())
+    has_description = any(v.get("description") for v in values.values())
     header = ["Kode", "Dansk navn"]
+    header += ["Beskrivelse"] if has_description else []
     header += ["Overordnet"] if has_parent else []
     header += ["Lovgrundlag"] if has_bases else []
     header += [f"Svarer til ({contract['enums'][target]['title']})"] if has_map and target else []
@@ -337,6 +339,8 @@ def render_code_list(contract: dict, enum_name: str) -> str:
     rows = []
     for key, value in values.items():
         row = [code(key), cell(value["title"])]
+        if has_description:
+            row.append(cell(value.get("description", "")) or "–")
         if has_parent:
             parent = value.get("parent")
             row.append(cell(values[parent]["title"]) if parent else "–")
