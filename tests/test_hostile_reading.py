@@ -753,12 +753,16 @@ def test_very_wide_header_is_too_large_not_missing(tmp_path):
 
 
 # --- a large file is read a slice at a time ---------------------------------------------------
+@pytest.mark.parametrize("slice_bytes", [1_000, 1_001, 1_002, 1_003])
 @pytest.mark.parametrize("ending", ["\n", "\r\n", ""])
-def test_large_file_read_in_slices_gives_the_same_rows(tmp_path, monkeypatch, ending):
+def test_large_file_read_in_slices_gives_the_same_rows(tmp_path, monkeypatch, ending, slice_bytes):
+    """Every row once, with its number, wherever a slice ends (in a line, a line break, or
+    inside a two-byte character: every id ends in "øæ")."""
     import ffb.read.csv_table as csv_table
     from ffb.read import open_input
 
     rows = read_rows(EXAMPLE, "assessments")
+    rows = [rows[0]] + [[row[0] + "øæ", *row[1:]] for row in rows[1:]]
     text = "\n".join(",".join(row) for row in rows).replace("\n", "\r\n" if ending == "\r\n" else "\n") + ending
     path = tmp_path / "assessments.csv"
     path.write_text(text, encoding="utf-8", newline="")
@@ -769,12 +773,13 @@ def test_large_file_read_in_slices_gives_the_same_rows(tmp_path, monkeypatch, en
 
     (whole,) = read()
     monkeypatch.setattr(csv_table, "WHOLE_FILE_BYTES", 100)
-    monkeypatch.setattr(csv_table, "SLICE_BYTES", 1_000)  # a few rows per slice
+    monkeypatch.setattr(csv_table, "SLICE_BYTES", slice_bytes)  # a few rows per slice
     slices = read()
     assert len(slices) > 10
     sliced = pl.concat(slices)
     assert sliced.height == whole.height == len(rows) - 1
     assert sliced.equals(whole)
+    assert sliced["_row"].to_list() == list(range(2, len(rows) + 1))
 
 
 @pytest.mark.parametrize("ending", [b"\n", b"\r\n", b""])
@@ -788,6 +793,7 @@ def test_long_lines_are_found_across_chunks_and_at_the_end(tmp_path, monkeypatch
     cr = 1 if ending == b"\r\n" else 0
     found = long_lines.find_long_lines(path, 20)
     assert [(f.line, f.size) for f in found] == [(3, 42 + cr), (5, 27 + cr * (ending != b""))]
+    assert long_lines.scan_lines(path, 20).lines == len(lines)  # counted in the same pass
     data = path.read_bytes()
     assert all(data[f.start:f.start + 2] in (b"b,", b"d,") for f in found)
     copy = tmp_path / "cut.csv"

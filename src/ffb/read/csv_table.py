@@ -12,12 +12,12 @@ import polars as pl
 
 from ffb.read.header import frame_for_contract, match_header, missing_columns
 from ffb.read.limits import DEFAULT_LIMITS, Limits, check
+from ffb.read.long_lines import scan_lines
 from ffb.read.model import ROW, CannotRun, Finding, RawTable, guarded, keys_of_skipped, referenced_columns
-from ffb.read.row_shapes import HEAD_CHARS, BadRow, find_bad_rows
+from ffb.read.row_shapes import HEAD_CHARS, MAX_ROW_BYTES, BadRow, find_bad_rows
 from ffb.read.text_files import NotText, TextFormat, detect_format, is_invalid_utf8, transcode_to_utf8
 
 BATCH_ROWS = 1_000_000
-LINE_CHUNK = 16 * 1024**2
 SLICE_BYTES = 32 * 1024**2  # of a large file, read and parsed at a time (peak ≈ 8× this)
 # Files up to this size are parsed in one go (fastest); larger ones in batches of BATCH_ROWS
 # rows, so memory stays bounded whatever the file's length.
@@ -64,24 +64,18 @@ def _prepare(
     utf8_path = _utf8_copy(path, text_format, workdir)
     if text_format.needs_transcoding:
         findings.append(Finding("FFB111", source, table["name"], detail=text_format.encoding))
+    long_lines = None
     if utf8_path.stat().st_size > limits.max_rows:  # fewer bytes cannot hold more lines
-        check(source, limits, "max_rows", _line_count(utf8_path) - 1, "lines after the header")
-    shapes = find_bad_rows(utf8_path, text_format.delimiter, len(header), limits.max_bad_rows, workdir)
+        # One pass over the bytes counts the lines and finds the overlong ones.
+        scan = scan_lines(utf8_path, MAX_ROW_BYTES)
+        check(source, limits, "max_rows", scan.lines - 1, "lines after the header")
+        long_lines = scan.long
+    shapes = find_bad_rows(utf8_path, text_format.delimiter, len(header), limits.max_bad_rows, workdir, long_lines)
     if shapes.too_many:
         check(source, limits, "max_bad_rows", shapes.too_many, "rows of the wrong shape")
     read_path = shapes.path or utf8_path  # overlong lines cut short, when there are any
     prepared = _Prepared(read_path, text_format, header, table, shapes.bad, shapes.quoted, shapes.last_row)
     return prepared, findings
-
-
-def _line_count(path: Path) -> int:
-    """Lines in the file, counted on its bytes (a quoted field's line breaks count too)."""
-    lines, last = 0, b"\n"
-    with path.open("rb") as handle:
-        while chunk := handle.read(LINE_CHUNK):
-            lines += chunk.count(b"\n")
-            last = chunk[-1:]
-    return lines + (last != b"\n")
 
 
 def _row_findings(bad_rows: list[BadRow], source: str, name: str, width: int) -> list[Finding]:
@@ -150,26 +144,30 @@ def _line_batches(prepared: _Prepared) -> Iterator[pl.DataFrame]:
     """The rows of a large file without a quote or a bad row, a slice of lines at a time.
 
     polars' batched reading parses ahead of its reader, so a large file would be in memory
-    whole; here no more than one slice is. Without quotes every line is one row, so a slice
-    ends at a line break and its rows are numbered from the lines before it.
+    whole; here no more than one slice is. Without quotes every line is one row, so a slice is
+    parsed as it was read, the line it cuts in two is dropped and read again at the start of
+    the next slice, and its rows are numbered from the lines before it. (The whole file was
+    read as UTF-8 before, so a character cut in two can only be in the dropped line.)
     """
-    options = dict(separator=prepared.text_format.delimiter, infer_schema=False, encoding="utf8",
-                   truncate_ragged_lines=True, row_index_name=ROW, quote_char='"')
+    options = dict(separator=prepared.text_format.delimiter, infer_schema=False, encoding="utf8-lossy",
+                   truncate_ragged_lines=True, row_index_name=ROW, quote_char='"', has_header=False,
+                   new_columns=prepared.header)
     rows = 0
     with prepared.path.open("rb") as handle:
-        header = handle.readline()
-        rest = b""
-        while True:
-            data = handle.read(SLICE_BYTES)
-            if not data and not rest:
-                return
-            data = rest + data
-            cut = len(data) if len(data) < SLICE_BYTES else data.rfind(b"\n") + 1
-            if cut == 0:  # no line break in a whole slice: take more (rows are under 1 MB)
-                rest = data
-                continue
-            piece, rest = data[:cut], data[cut:]
-            frame = pl.read_csv(header + piece, row_index_offset=2 + rows, **options)
+        handle.readline()  # the header
+        while data := handle.read(SLICE_BYTES):
+            partial = 0  # bytes of the line the slice cuts in two
+            if len(data) == SLICE_BYTES:
+                cut = data.rfind(b"\n") + 1
+                if cut:
+                    partial = len(data) - cut
+                    handle.seek(-partial, io.SEEK_CUR)
+                else:  # no line break in a whole slice (rows are under 1 MB): the rest is one line
+                    data += handle.read()
+            frame = pl.read_csv(data, row_index_offset=2 + rows, **options)
+            del data
+            if partial:
+                frame = frame.head(frame.height - 1)
             rows += frame.height
             yield frame_for_contract(frame.lazy(), prepared.header, prepared.table).collect()
 

@@ -34,28 +34,44 @@ class CutLine:
     quoted: bool  # the whole line holds a quote character
 
 
+@dataclass(frozen=True)
+class LineScan:
+    long: list[LongLine]  # lines of more than the limit, in file order
+    lines: int  # lines in the file (a last line without a line break counts)
+
+
 def find_long_lines(path: Path, limit: int) -> list[LongLine]:
     """Lines of more than `limit` bytes, in file order; no Python work per line."""
-    found: list[LongLine] = []
     if path.stat().st_size <= limit:  # no line can be longer than the file
-        return found
+        return []
+    return scan_lines(path, limit).long
+
+
+def scan_lines(path: Path, limit: int) -> LineScan:
+    """One pass over the bytes: the lines longer than `limit` and the number of lines."""
+    found: list[LongLine] = []
     lines_before = 0  # line breaks before the current chunk
     line_start = 0  # byte offset where the current (unfinished) line began
     offset = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK_BYTES):
-            breaks = np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == NEWLINE) + offset
-            starts = np.concatenate(([line_start], breaks[:-1] + 1)) if breaks.size else np.empty(0, np.int64)
-            sizes = breaks - starts
-            for index in np.flatnonzero(sizes > limit):  # only the long lines, nearly always none
-                found.append(LongLine(lines_before + int(index) + 1, int(starts[index]), int(sizes[index])))
-            if breaks.size:
-                lines_before += int(breaks.size)
-                line_start = int(breaks[-1]) + 1
-            offset += len(chunk)
+    size = path.stat().st_size
+    while offset < size:
+        # The bytes are mapped, not read: no copy of them is made. One window at a time, so
+        # no more of the file than a window ever counts as this process's memory.
+        window = np.memmap(path, dtype=np.uint8, mode="r", offset=offset, shape=(min(CHUNK_BYTES, size - offset),))
+        breaks = np.flatnonzero(window == NEWLINE) + offset
+        length = len(window)
+        del window
+        starts = np.concatenate(([line_start], breaks[:-1] + 1)) if breaks.size else np.empty(0, np.int64)
+        sizes = breaks - starts
+        for index in np.flatnonzero(sizes > limit):  # only the long lines, nearly always none
+            found.append(LongLine(lines_before + int(index) + 1, int(starts[index]), int(sizes[index])))
+        if breaks.size:
+            lines_before += int(breaks.size)
+            line_start = int(breaks[-1]) + 1
+        offset += length
     if offset - line_start > limit:  # the last line, without a line break after it
         found.append(LongLine(lines_before + 1, line_start, offset - line_start))
-    return found
+    return LineScan(found, lines_before + (offset > line_start))
 
 
 def _quotes(handle, start: int, size: int) -> int:

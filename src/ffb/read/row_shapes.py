@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from ffb.read.long_lines import CutLine, copy_with_long_lines_cut, find_long_lines
+from ffb.read.long_lines import CutLine, LongLine, copy_with_long_lines_cut, find_long_lines
 
 # No real row of the contract comes near this; a longer one is refused rather than checked.
 MAX_ROW_BYTES = 1024 * 1024
@@ -160,7 +160,12 @@ class RowShapes:
 
 
 def find_bad_rows(
-    path: Path, delimiter: str, width: int, max_bad_rows: int | None = None, workdir: Path | None = None
+    path: Path,
+    delimiter: str,
+    width: int,
+    max_bad_rows: int | None = None,
+    workdir: Path | None = None,
+    long_lines: list[LongLine] | None = None,
 ) -> RowShapes:
     """Data rows with a wrong shape. Raises polars' ComputeError on bytes that are not UTF-8.
 
@@ -170,8 +175,11 @@ def find_bad_rows(
     object per line; past `max_bad_rows` bad rows only that many are listed (`too_many`).
     Lines longer than any row are cut short in a copy under `workdir` first (see
     ffb.read.long_lines); they are reported as too long and the copy is read in their place.
+    `long_lines`, when given, are those lines, found already by a pass over the bytes.
     """
-    long = [line for line in find_long_lines(path, MAX_ROW_BYTES) if line.line > 1]  # not the header
+    if long_lines is None:
+        long_lines = find_long_lines(path, MAX_ROW_BYTES)
+    long = [line for line in long_lines if line.line > 1]  # not the header
     cut: list[CutLine] = []
     if long:
         if workdir is None:

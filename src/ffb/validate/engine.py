@@ -131,10 +131,14 @@ class Validator:
             for batch in raw_table.batches():
                 issues, typed_batch = self.checkers[name].check(batch, raw_table.missing_columns)
                 found.append(issues)
-                parts.append(typed_batch)
+                # One chunk per column and batch: columns whose chunks do not line up are
+                # copied whole by the first filter over the table (for millions of rows, as
+                # much memory again as the table).
+                parts.append(typed_batch.rechunk())
                 rows += batch.height
                 if progress:
                     progress(name, rows)
+            del batch, typed_batch  # the last raw batch may be the whole file
             typed[name] = pl.concat(parts) if parts else pl.DataFrame(
                 schema={ROW: pl.Int64, **{c["name"]: pl.String for c in self.tables[name]["columns"]}}
             )

@@ -206,12 +206,15 @@ def follow_up_goal_fits(ctx: Context) -> list[pl.DataFrame]:
 def vum_score_fits_level(ctx: Context) -> list[pl.DataFrame]:
     maps_to = {k: v["maps_to"] for k, v in ctx.enums["VumScoreEnum"]["values"].items()}
     titles = {k: v["title"] for k, v in ctx.enums["FunctionLevelEnum"]["values"].items()}
-    assessments = ctx.tables["assessments"].with_columns(
-        pl.col("vum_score").replace_strict(maps_to, default=None).alias("mapped")
+    # A score and a level disagree when, for the score's value, the level is another one:
+    # compared code by code, so no column of mapped levels is built for millions of rows.
+    wrong = pl.any_horizontal(
+        [(pl.col("vum_score") == score) & (pl.col("function_level") != level) for score, level in maps_to.items() if level]
+        or [pl.lit(False)]
     )
+    assessments = ctx.tables["assessments"]
     return [
-        issues(assessments.filter(pl.col("mapped").is_not_null() & pl.col("function_level").is_not_null()
-                                  & (pl.col("mapped") != pl.col("function_level"))),
+        issues(assessments.filter(wrong & pl.col("function_level").is_not_null()),
                "FFB313", "assessments", "vum_score", pl.col("vum_score"),
                pl.col("function_level").replace_strict(titles, default=None))
     ]
