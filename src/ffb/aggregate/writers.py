@@ -53,8 +53,10 @@ def write_tables(frame: pl.DataFrame, out: Path) -> list[Path]:
 
 def write_json(frame: pl.DataFrame, out: Path, meta: dict) -> Path:
     path = out / "key_figures.json"
-    document = {**meta, "key_figures": frame.to_dicts()}
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    # The cells are written by polars, the few keys around them by json: building a Python
+    # dict per cell and encoding it costs ten times as long.
+    head = json.dumps(meta, ensure_ascii=False, indent=1, default=str).rstrip().removesuffix("}").rstrip()
+    path.write_text(f'{head},\n "key_figures": {frame.write_json()}\n}}\n', encoding="utf-8")
     return path
 
 
@@ -87,39 +89,44 @@ def figure_table(frame: pl.DataFrame, lang: str) -> tuple[list[str], list[list]]
 
 def write_workbook(frame: pl.DataFrame, out: Path, catalogue: list[dict], about: list[tuple[str, str]],
                    excluded: pl.DataFrame, lang: str) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    """One sheet about the run and one per figure. Written with xlsxwriter, row by row in
+    constant memory: some 25,000 cells take a fraction of the time openpyxl needs."""
+    import xlsxwriter
 
     path = out / "key_figures.xlsx"
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
+    book = xlsxwriter.Workbook(str(path), {
+        "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+        "strings_to_urls": False, "nan_inf_to_errors": True,
+    })
+    bold = book.add_format({"bold": True})
+    sheet = book.add_worksheet("om" if lang == "da" else "about")
+    line = 0
 
-    def styled(value):
-        from openpyxl.cell import WriteOnlyCell
+    def put(row: list, style=None) -> None:
+        nonlocal line
+        sheet.write_row(line, 0, row, style)
+        line += 1
 
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.font = bold
-        return cell
-
-    sheet = book.create_sheet("om" if lang == "da" else "about")
     for key, value in about:
-        sheet.append([styled(key), value])
-    sheet.append([])
-    sheet.append([styled("Udeladte rækker" if lang == "da" else "Rows left out")])
-    sheet.append([styled(h) for h in (("Input", "Tabel", "Regel", "Rækker") if lang == "da" else ("Input", "Table", "Rule", "Rows"))])
+        sheet.write_string(line, 0, key, bold)
+        sheet.write_string(line, 1, value)
+        line += 1
+    line += 1
+    put(["Udeladte rækker" if lang == "da" else "Rows left out"], bold)
+    put(list(("Input", "Tabel", "Regel", "Rækker") if lang == "da" else ("Input", "Table", "Rule", "Rows")), bold)
     for row in excluded.iter_rows():
-        sheet.append(list(row))
+        put(list(row))
     for entry in catalogue:
         part = frame.filter(pl.col("metric") == entry["metric"])
         if not part.height:
             continue
-        sheet = book.create_sheet(entry["metric"][:31])
-        sheet.append([styled(entry["title"])])
-        sheet.append([entry["formula"]])
-        sheet.append([])
+        sheet, line = book.add_worksheet(entry["metric"][:31]), 0
+        put([entry["title"]], bold)
+        put([entry["formula"]])
+        line += 1
         names, rows = figure_table(part, lang)
-        sheet.append([styled(n) for n in names])
+        put(names, bold)
         for row in rows:
-            sheet.append(row)
-    book.save(path)
+            put(row)
+    book.close()
     return path
