@@ -14,6 +14,8 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ffb.validate.engine import Validator
 from support import EXAMPLE, TODAY, copy_example, find_row, read_rows, set_cell, write_rows
@@ -842,3 +844,36 @@ def test_workbook_without_formulas_has_no_formula_finding(tmp_path):
     path = tmp_path / "borgere.xlsx"
     workbook.save(path)
     assert not VALIDATOR.validate(path).issues.filter(pl.col("code") == "FFB132").height
+
+
+# --- the byte check that lets a plain file skip the line scan ----------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet='ab,;"\r\n ø', max_size=60), delimiter=st.sampled_from([",", ";"]),
+       width=st.integers(1, 4))
+def test_a_file_passed_as_plain_has_no_bad_row(tmp_path_factory, text, delimiter, width):
+    """Whenever the byte check calls a file plain, the line scan finds no bad row in it."""
+    from ffb.read import row_shapes
+
+    path = tmp_path_factory.mktemp("plain") / "t.csv"
+    path.write_bytes(text.encode("utf-8"))
+    if not row_shapes._plainly_fine(path, delimiter, width):
+        return
+    original = row_shapes._plainly_fine
+    try:
+        row_shapes._plainly_fine = lambda *args: False
+        shapes = row_shapes.find_bad_rows(path, delimiter, width)
+    finally:
+        row_shapes._plainly_fine = original
+    assert shapes.bad == [] and shapes.last_row is None and not shapes.quoted
+
+
+def test_the_byte_check_passes_an_ordinary_file(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes("id;navn\r\n1;Århus\r\n2;Ærø\r\n".encode("utf-8"))
+    from ffb.read import row_shapes
+
+    assert row_shapes._plainly_fine(path, ";", 2)
+    path.write_bytes(b"id;navn\r\n1;x\r\n\r\n")
+    assert not row_shapes._plainly_fine(path, ";", 2)  # a blank line at the end: look closer

@@ -117,7 +117,11 @@ def _cube(con, figure: Figure, source: str, where: str) -> pl.DataFrame:
         frame = frame.with_columns(pl.col("municipality_code").cast(pl.String).fill_null(ALL))
     else:
         frame = frame.with_columns(pl.lit(ALL).alias("municipality_code"))
-    return frame.with_columns(pl.col("total").cast(pl.Float64), pl.col("n").cast(pl.Int64), pl.col("units").cast(pl.Int64))
+    # DuckDB returns groups in any order; suppression picks among equally good cells by
+    # position, so the same input must always give the same order (and the same output).
+    return frame.with_columns(
+        pl.col("total").cast(pl.Float64), pl.col("n").cast(pl.Int64), pl.col("units").cast(pl.Int64)
+    ).sort(["municipality_code", *columns])
 
 
 def _values(figure: Figure, frame: pl.DataFrame) -> pl.DataFrame:
