@@ -125,6 +125,8 @@ def _offer(title: str) -> str:
         # § 82 c akuttilbud: right.
         (f"y,s,{_service('Akut rådgivning, omsorg og støtte')},SEL_82c,{_offer('Socialt akuttilbud')},2024-03-01,,,", False),
         (f"y,s,{_service('Akut rådgivning, omsorg og støtte')},SEL_85,,2024-03-01,4,,", True),
+        # No section at all: FFB201 says so; nothing can misfit a section that is not there.
+        (f"y,s,{_service('Støtte til etablering i bolig')},,,2024-03-01,4,,", False),
     ],
 )
 def test_service_and_offer_type_against_legal_basis(tmp_path, row, flagged):

@@ -82,7 +82,9 @@ class BundleRows:
     problems: list[Problem] = field(default_factory=list)
     cpr: str | None = None  # the CPR digits, pseudonymised by the caller
 
-    def add(self, table: str, row: dict) -> None:
+    def add(self, table: str, at: str, resource: dict, row: dict) -> None:
+        """A row of `table` from the resource at `at` (`Bundle.entry[3].resource`)."""
+        row["_at"], row["_resource"] = at, f"{resource.get('resourceType')}/{resource.get('id')}"
         self.tables.setdefault(table, []).append(row)
 
 
@@ -125,9 +127,15 @@ def _case_number(resource: dict) -> str | None:
     return (extension.get("valueIdentifier") or {}).get("value")
 
 
-def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_basis: dict[str, str]) -> BundleRows:
+def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_basis: dict[str, str],
+                strict: bool = True) -> BundleRows:
     """The canonical rows of one Bundle. `organisations` maps STS UUIDs to municipality codes,
-    `legal_basis` FFB service codes to a section of law."""
+    `legal_basis` FFB service codes to a section of law.
+
+    Strict (converting): a code outside its list, a text that is no date or a missing element
+    is a problem that rejects the Bundle. Not strict (validating): such values are kept as they
+    are, for the validator's field rules to report at their place; only what leaves no row to
+    check (no single citizen, no CPR number, an unknown organisation) is a problem."""
     out = BundleRows()
     entries = [(i, e.get("resource") or {}) for i, e in enumerate(bundle.get("entry", []))]
     where = {r.get("id"): f"Bundle.entry[{i}].resource" for i, r in entries}
@@ -137,12 +145,14 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
         if value is None:
             return None
         if value not in enums[enum]["values"]:
+            if not strict:
+                return value
             out.problems.append(Problem(path, value, "unmapped_code"))
             return None
         return value
 
     def need(value, path: str, code: str = "missing_element"):
-        if value in (None, ""):
+        if value in (None, "") and strict:
             out.problems.append(Problem(path, "", code))
         return value
 
@@ -154,6 +164,8 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
         try:
             dt.date.fromisoformat(text or "")
         except ValueError:
+            if not strict:
+                return str(value)
             out.problems.append(Problem(path, str(value)[:40], "not_a_date"))
             return None
         return text
@@ -174,7 +186,7 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
     municipality = organisations.get(str(organisation).lower()) if organisation else None
     if municipality is None:
         out.problems.append(Problem(f"{base}.managingOrganization.identifier", str(organisation or ""), "unknown_organisation"))
-    out.add("citizens", {"_cpr": digits, "municipality_code": municipality})
+    out.add("citizens", base, patient, {"_cpr": digits, "municipality_code": municipality})
 
     plans = [(i, r) for i, r in entries if r.get("resourceType") == "CarePlan"]
     cases = [(i, r) for i, r in plans if not r.get("basedOn")]
@@ -182,7 +194,7 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
     for i, plan in cases:
         path = f"Bundle.entry[{i}].resource"
         period = plan.get("period") or {}
-        out.add("cases", {
+        out.add("cases", path, plan, {
             "id": need(plan.get("id"), f"{path}.id"), "_cpr": digits, "municipality_code": municipality,
             "case_number": _case_number(plan), "opened_date": day(period.get("start"), f"{path}.period.start", True),
             "closed_date": day(period.get("end"), f"{path}.period.end"),
@@ -190,7 +202,7 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
         for j, target in enumerate(plan.get("addresses", [])):
             group = by_id.get(_ref(target)) or {}
             gpath = where.get(_ref(target), f"{path}.addresses[{j}]")
-            out.add("case_target_groups", {
+            out.add("case_target_groups", gpath, group or plan, {
                 "case_id": plan.get("id"),
                 "target_group": check(need(_code(group.get("code"), guide.FFB_SYSTEM), f"{gpath}.code"),
                                       "TargetGroupEnum", f"{gpath}.code"),
@@ -216,7 +228,7 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
             condition_id = _ref(finding.get("itemReference"))
             if condition_id:
                 assessment_of_condition.setdefault(condition_id, impression.get("id"))
-        out.add("assessments", {
+        out.add("assessments", path, impression, {
             "id": impression.get("id"), "case_id": need(case_id, f"{path}.extension", "unplaced"),
             "assessment_date": day(impression.get("effectiveDateTime"), f"{path}.effectiveDateTime", True),
             "support_need_level": check(_code(evaluation.get("valueCodeableConcept")), "SupportNeedLevelEnum",
@@ -230,7 +242,7 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
         if code in enums["TargetGroupEnum"]["values"]:
             continue  # a target group, read with its care plan
         path = f"Bundle.entry[{i}].resource"
-        out.add("conditions", {
+        out.add("conditions", path, condition, {
             "id": condition.get("id"),
             "assessment_id": need(assessment_of_condition.get(condition.get("id")), f"{path}", "unplaced"),
             "condition": check(need(code, f"{path}.code"), "ConditionEnum", f"{path}.code"),
@@ -243,7 +255,7 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
         path = f"Bundle.entry[{i}].resource"
         targets = {_code(t.get("measure")): t for t in goal.get("target", [])}
         primary = next((_ref(a) for a in goal.get("addresses", []) if _rank(a) == 1), None)
-        out.add("goals", {
+        out.add("goals", path, goal, {
             "id": goal.get("id"), "assessment_id": need(assessment_of_condition.get(primary), f"{path}.addresses", "unplaced"),
             "goal_type": check(_code((targets.get(guide.MEASURE_TYPE) or {}).get("detailCodeableConcept")),
                                "GoalTypeEnum", f"{path}.target"),
@@ -254,7 +266,7 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
             "expected_date": day(((goal.get("target") or [{}])[0]).get("dueDate"), f"{path}.target[0].dueDate"),
         })
         for j, address in enumerate(goal.get("addresses", [])):
-            out.add("goal_conditions", {"goal_id": goal.get("id"), "condition_id": _ref(address),
+            out.add("goal_conditions", path, goal, {"goal_id": goal.get("id"), "condition_id": _ref(address),
                                         "rank": need(_rank(address), f"{path}.addresses[{j}].extension")})
 
     teams = {r.get("id"): _code(r.get("category", [{}])[0] if r.get("category") else None)
@@ -272,7 +284,7 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
         detail = ((plan.get("activity") or [{}])[0]).get("detail") or {}
         service = check(need(_code(detail.get("code"), guide.FFB_SYSTEM), f"{path}.activity[0].detail.code"),
                         "ServiceEnum", f"{path}.activity[0].detail.code")
-        out.add("interventions", {
+        out.add("interventions", path, plan, {
             "id": plan.get("id"), "case_id": case_id, "service": service,
             "legal_basis": legal_basis.get(service) if service else None,
             "offer_type": check(offer_of_case.get(case_id), "OfferTypeEnum", f"{path}.basedOn"),
@@ -297,7 +309,7 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
         when = day(observation.get("effectiveDateTime"), f"{path}.effectiveDateTime", True)
         earlier = [a for d, a in dates_of_case.get(case_id, []) if when and d <= when]
         assessment = earlier[-1] if earlier else None
-        out.add("follow_ups", {
+        out.add("follow_ups", path, observation, {
             "id": observation.get("id"), "assessment_id": need(assessment, f"{path}.focus", "unplaced"),
             "follow_up_date": when,
             "intervention_status": check(_code(observation.get("valueCodeableConcept")), "InterventionStatusEnum",

@@ -29,7 +29,7 @@ WORDS = {
                     "tables": ("tabel", "tabeller"), "rows": ("række", "rækker"), "issues": ("problem", "problemer")},
         "sections": {"error": "Fejl", "warning": "Advarsler", "info": "Info"},
         "kinds": {"package": "datapakke", "folder": "mappe", "table": "tabel", "workbook": "regneark",
-                  "document": "JSON-dokument", "json": "JSON-rækker"},
+                  "document": "JSON-dokument", "json": "JSON-rækker", "fhir": "FHIR-Bundles"},
         "row": "Række", "where": "Sted", "column": "Kolonne", "code": "Kode", "message": "Besked",
         "rules": "Fundet af reglerne",
         "group": "{code} × {count} i {place}", "first_rows": ", første rækker {rows}",
@@ -43,7 +43,7 @@ WORDS = {
                     "tables": ("table", "tables"), "rows": ("row", "rows"), "issues": ("issue", "issues")},
         "sections": {"error": "Errors", "warning": "Warnings", "info": "Info"},
         "kinds": {"package": "data package", "folder": "folder", "table": "table", "workbook": "workbook",
-                  "document": "JSON document", "json": "JSON rows"},
+                  "document": "JSON document", "json": "JSON rows", "fhir": "FHIR Bundles"},
         "row": "Row", "where": "Where", "column": "Column", "code": "Code", "message": "Message",
         "rules": "Found by rule",
         "group": "{code} × {count} in {place}", "first_rows": ", first rows {rows}",
@@ -70,8 +70,11 @@ def counted(n: int, noun: str, lang: str) -> str:
 def _issue_table(group: pl.DataFrame, words: dict) -> Table:
     uses_pointer = group["pointer"].is_not_null().any()
     table = Table(show_edge=False, box=None, pad_edge=False, header_style="bold")
+    # A pointer (a JSON pointer, or a FHIR element with its resource) may be long: it folds
+    # onto more lines rather than squeezing the message.
     table.add_column(words["where"] if uses_pointer else words["row"],
-                     justify="left" if uses_pointer else "right", no_wrap=True)
+                     justify="left" if uses_pointer else "right", no_wrap=not uses_pointer,
+                     overflow="fold", max_width=44 if uses_pointer else None)
     table.add_column(words["column"], no_wrap=True)
     table.add_column(words["code"], no_wrap=True)
     table.add_column(words["message"], overflow="fold")

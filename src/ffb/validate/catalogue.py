@@ -486,6 +486,24 @@ rule("FFB132", "formula-without-value", "error",
      `=1900+58`. Open the workbook in Excel and save it, so every result is saved, or write
      the values instead of formulas."""))
 
+rule("FFB133", "fhir-bundle-unusable", "error",
+     ("FHIR-Bundle kan ikke kontrolleres", "FHIR Bundle cannot be checked"),
+     ("Bundle'en kan ikke kontrolleres helt: {detail}.",
+      "The Bundle cannot be checked in full: {detail}."),
+     """A FHIR Bundle of KL's FFB reporting (the `kl-ffb-reporting` guide) is checked as the
+     canonical tables it gives, every rule as for any other export, and each issue is shown at
+     its element (`Bundle.entry[3].resource.severity`) and resource (`Condition/c-1`). Some
+     faults leave nothing to check: a Bundle that does not hold exactly one Patient, a Patient
+     whose CPR identifier is not a CPR number (every row hangs on the citizen), or a managing
+     organisation whose KOMBIT STS UUID the organisation table does not know (give the table
+     with `--organisations FILE`, columns municipality_code and sts_uuid; without it, the
+     municipality of every Bundle is unknown). Elements the guide does not have are not
+     checked: the section of law of a service, hours and prices, and a closed case's reason
+     for closing (so FFB506 does not apply to Bundles).""",
+     example_note=_note("""A Bundle with two Patient resources, or one whose Patient has
+     `"identifier": [{"system": "urn:oid:1.2.208.176.1.2", "value": "12345"}]`. Send one Bundle
+     per citizen, with the citizen's CPR number."""))
+
 # --- FFB2xx: field rules compiled from the schema ----------------------------------------
 rule("FFB201", "required-missing", "error",
      ("Påkrævet værdi mangler", "Required value missing"),

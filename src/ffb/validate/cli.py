@@ -110,12 +110,16 @@ def limit_options(command):
               help="The least severe issue that makes the input invalid.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day of validation (for dates in the future).")
+@click.option("--organisations", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="For FHIR Bundles: a CSV (municipality_code, sts_uuid) that names the municipality of "
+                   "each KOMBIT STS organisation UUID.")
 @click.option("--list-rules", is_flag=True, help="Print the rule catalogue and exit.")
 @click.version_option(__version__, prog_name="ffb-validate")
 @limit_options
-def main(path, table, output_format, lang, max_errors, fail_on, output, today, list_rules, **limits) -> None:
+def main(path, table, output_format, lang, max_errors, fail_on, output, today, organisations, list_rules, **limits) -> None:
     """Check PATH – a data package (folder, datapackage.json or zip), a table file (CSV,
-    XLSX, JSON lines, Parquet) or an export JSON document – against the FFB contract."""
+    XLSX, JSON lines, Parquet), an export JSON document, or FHIR Bundles of KL's FFB reporting
+    (a Bundle, NDJSON of Bundles, or a folder of them) – against the FFB contract."""
     if list_rules:
         if output_format not in ("text", "json", "csv"):
             _fail(f"--list-rules cannot be written as {output_format}; use text, json or csv", lang=lang)
@@ -135,7 +139,13 @@ def main(path, table, output_format, lang, max_errors, fail_on, output, today, l
     try:
         from ffb.validate.engine import Validator
 
-        validator = Validator(today=today.date() if today else dt.date.today(), limits=Limits(**limits))
+        known = {}
+        if organisations is not None:
+            from ffb.fhir.convert import load_organisations
+
+            known = load_organisations(organisations, {})
+        validator = Validator(today=today.date() if today else dt.date.today(), limits=Limits(**limits),
+                              organisations=known)
         if progress:
             with progress:
                 report = validator.validate(path, table, lang, fail_on, max_errors, update)

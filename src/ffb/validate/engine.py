@@ -108,8 +108,11 @@ def word_issues(issues: pl.DataFrame, lang: str, table_order: list[str]) -> pl.D
 class Validator:
     """Validates inputs against the compiled contract. One instance can check many inputs."""
 
-    def __init__(self, today: dt.date | None = None, limits: Limits | None = None) -> None:
+    def __init__(self, today: dt.date | None = None, limits: Limits | None = None,
+                 organisations: dict[str, str] | None = None) -> None:
         self.limits = limits or DEFAULT_LIMITS
+        # Municipality code → KOMBIT STS organisation UUID, for FHIR Bundles.
+        self.organisations = organisations or {}
         contract = load_contract()
         self.tables = {t["name"]: t for t in contract["tables"]}
         self.enums = contract["enums"]
@@ -192,9 +195,17 @@ class Validator:
         # A single file is read as the one table named; in a folder or zip every file
         # keeps its own table.
         reader_table = expected[0] if len(expected) == 1 and path.is_file() and path.suffix.lower() != ".zip" else None
-        with open_input(path, reader_table, self.limits) as raw:
+        from ffb.fhir.validate import BundleInput, is_bundle_input, open_bundles
+
+        if is_bundle_input(path):
+            opened = open_bundles(path, list(self.tables.values()), self.enums, self.organisations, lang)
+        else:
+            opened = open_input(path, reader_table, self.limits)
+        with opened as raw:
             expect_tables(raw, expected or None)
             issues, table_info = self.check_raw(raw, progress)
+            if isinstance(raw, BundleInput):
+                issues = raw.locate(issues)
             headers = {name: [mask_text(c) for c in table.header] for name, table in raw.tables.items()}
             kind = raw.kind
         worded = word_issues(issues, lang, list(self.tables))

@@ -81,6 +81,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                "Make the export with the codes of the contract's code system ({detail}), and state it in datapackage.json."),
     "FFB132": ("Åbn arbejdsbogen i Excel, og gem den, så formlens resultat gemmes; eller skriv værdien i stedet for formlen.",
                "Open the workbook in Excel and save it so the formula's result is saved, or write the value instead of the formula."),
+    "FFB133": ("Send én Bundle pr. borger med borgerens CPR-nummer; kendes organisationen ikke, så giv organisationstabellen med --organisations.",
+               "Send one Bundle per citizen with the citizen's CPR number; for an unknown organisation, give the organisation table with --organisations."),
     "FFB201": ("Udfyld {column} ({column_title}).", "Fill in {column} ({column_title})."),
     "FFB202": ("Udfyld {column} ({column_title}), når værdien kendes; ellers kan den stå tom.",
                "Fill in {column} ({column_title}) when the value is known; otherwise it may stay empty."),

@@ -109,6 +109,7 @@ def _misfits(ctx: Context, rows: pl.DataFrame, column: str, enum: str, sections:
     marked = rows.with_columns(code.replace_strict(allowed, default=None).alias("allowed"))
     misfit = (
         checked
+        & basis.is_not_null()  # no section at all is FFB201's to report, or FFB408's
         & pl.col("allowed").is_not_null()
         & ~pl.col("allowed").str.split(" ").list.contains(basis)
     )
