@@ -349,3 +349,30 @@ def test_profile_suggest_drafts_a_profile_that_loads_and_accounts(tmp_path: Path
     assert_accounted(json.loads((out / "conversion-report.json").read_text("utf-8")))
     checked = runner.invoke(main, ["profile", "check", str(draft)])
     assert checked.exit_code == 0 and "valid" in checked.output
+
+
+def test_progress_is_told_every_stage_in_order(tmp_path: Path) -> None:
+    stages: list[str] = []
+    run_conversion("flat-csv-da", [FLAT], tmp_path / "out", KEY, progress=stages.append)
+    assert stages == ["read", "convert", "write"]
+
+
+def test_progress_is_shown_on_a_terminal_only(tmp_path: Path, monkeypatch) -> None:
+    """A spinner with the stage is for people at a terminal; a pipe or a CI log never gets it."""
+    import sys
+
+    from ffb.convert import cli as convert_cli
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    with convert_cli._progress("da") as tell:
+        assert tell is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    with convert_cli._progress("da") as tell:
+        assert callable(tell)
+        tell("convert")
+    key_file = tmp_path / "key"
+    key_file.write_bytes(KEY)
+    result = CliRunner().invoke(main, ["convert", "--profile", "flat-csv-da", str(FLAT), "--out",
+                                       str(tmp_path / "out"), "--key-file", str(key_file)])
+    for text in convert_cli.STAGES["da"].values():
+        assert text not in result.output

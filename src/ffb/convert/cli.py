@@ -7,6 +7,7 @@ package is invalid, 2 the conversion could not run (bad profile, no key, unreada
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -105,7 +106,8 @@ def convert_command(inputs, profile_name, out, key_file, organisations, lang, li
         key = load_key(key_file)
         from ffb.convert.run import run_conversion
 
-        result = run_conversion(profile_name, list(inputs), out, key, lang, organisations)
+        with _progress(lang) as tell:
+            result = run_conversion(profile_name, list(inputs), out, key, lang, organisations, tell)
     except (ProfileError, MissingKey, CannotRun) as problem:
         _fail(str(problem), lang)
     except MemoryError:
@@ -118,6 +120,29 @@ def convert_command(inputs, profile_name, out, key_file, organisations, lang, li
     if not no_validate:
         valid = _validate(out, lang)
     sys.exit(0 if valid and result.records_rejected == 0 else 1)
+
+
+STAGES = {
+    "da": {"read": "Læser udtrækket", "convert": "Omsætter til kontraktens tabeller", "write": "Skriver pakken"},
+    "en": {"read": "Reading the export", "convert": "Converting to the contract's tables", "write": "Writing the package"},
+}
+
+
+@contextmanager
+def _progress(lang: str):
+    """A spinner on stderr naming the stage, with the time spent: only when stderr is a
+    terminal (never in a pipe, a log or a CI job's output)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                        transient=True, console=Console(stderr=True))
+    task = progress.add_task("", total=None)
+    with progress:
+        yield lambda stage: progress.update(task, description=STAGES[lang].get(stage, stage))
 
 
 def _print_summary(result, lang: str) -> None:
@@ -161,7 +186,15 @@ def _validate(out: Path, lang: str) -> bool:
     words = WORDS[lang]
     click.echo()
     click.echo(f"{words['validated']}:")
-    report = Validator(today=dt.date.today()).validate(out / "datapackage.json", None, lang, "error", 50)
+    from ffb.validate.cli import _progress_printer
+
+    progress, update = _progress_printer(lang)
+    validator = Validator(today=dt.date.today())
+    if progress:
+        with progress:
+            report = validator.validate(out / "datapackage.json", None, lang, "error", 50, update)
+    else:
+        report = validator.validate(out / "datapackage.json", None, lang, "error", 50)
     sys.stdout.write(render_text(report, color=sys.stdout.isatty()))
     return report.valid
 

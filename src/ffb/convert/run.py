@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,12 +31,15 @@ class Result:
 
 
 def run_conversion(profile_name: str | Path, inputs: list[Path], out: Path, key: bytes, lang: str = "da",
-                   organisations: Path | None = None) -> Result:
+                   organisations: Path | None = None, progress: Callable[[str], None] | None = None) -> Result:
     """Convert `inputs` with the profile into the package folder `out`.
 
     Raises ProfileError (bad profile) or CannotRun (unreadable input); both carry a message
-    that names the file.
+    that names the file. `progress`, when given, is told each stage as it starts: "read",
+    "convert", "write".
     """
+    tell = progress or (lambda stage: None)
+    tell("read")
     profile, profile_path = load_profile(profile_name)
     contract = load_contract()
     plan = compile_plan(profile, str(profile_path), contract)
@@ -48,9 +52,11 @@ def run_conversion(profile_name: str | Path, inputs: list[Path], out: Path, key:
     else:
         sheets = list(dict.fromkeys(table.sheet for table in plan.tables))
         sources = [t for path in inputs for t in read_source(path, profile.read, sheets, profile.numbers.decimal)]
+        tell("convert")
         conversion = convert(plan, sources, pseudonymiser)
     rejects = word_rejects(conversion.rejects, sources, plan, lang)
     report = _report(profile, profile_path, contract, conversion, rejects)
+    tell("write")
     write_conversion(out, conversion, rejects, report, contract)
     return Result(conversion, rejects, report, out)
 

@@ -69,10 +69,11 @@ def _progress_printer(lang: str = "da"):
     """A progress line on stderr for large inputs, shown only when stderr is a terminal."""
     if not sys.stderr.isatty():
         return None, None
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                        transient=True, console=None)
+                        transient=True, console=Console(stderr=True))
     task = progress.add_task("", total=None)
 
     def update(stage: str, rows: int | None) -> None:
