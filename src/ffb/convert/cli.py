@@ -247,6 +247,7 @@ def check_command(profile: str) -> None:
 _NOTE_WORDS_DA = (
     ("read as ", "læst som tegnsættet "),
     ("rows with cells right of the header: ", "rækker med celler til højre for overskriften: "),
+    ("a record is one Bundle", "en post er én Bundle"),
 )
 
 
