@@ -275,6 +275,10 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
         r.get("id"): next((teams.get(_ref(t)) for t in r.get("careTeam", []) if teams.get(_ref(t))), None)
         for _, r in cases
     }
+    cases_with_own_offers = {
+        _ref(plan["basedOn"][0]) for _, plan in plans
+        if plan.get("basedOn") and any(teams.get(_ref(t)) for t in plan.get("careTeam", []))
+    }
     for i, plan in plans:
         if not plan.get("basedOn"):
             continue
@@ -284,10 +288,15 @@ def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_
         detail = ((plan.get("activity") or [{}])[0]).get("detail") or {}
         service = check(need(_code(detail.get("code"), guide.FFB_SYSTEM), f"{path}.activity[0].detail.code"),
                         "ServiceEnum", f"{path}.activity[0].detail.code")
+        # The service's own CareTeam names its offer. When no service of the case names one,
+        # the case's CareTeam is the offer of them all; when some do, one that does not has none.
+        own = next((teams.get(_ref(t)) for t in plan.get("careTeam", []) if teams.get(_ref(t))), None)
+        inherited = offer_of_case.get(case_id) if case_id not in cases_with_own_offers else None
         out.add("interventions", path, plan, {
             "id": plan.get("id"), "case_id": case_id, "service": service,
             "legal_basis": legal_basis.get(service) if service else None,
-            "offer_type": check(offer_of_case.get(case_id), "OfferTypeEnum", f"{path}.basedOn"),
+            "offer_type": check(own or inherited, "OfferTypeEnum",
+                                f"{path}.careTeam" if own else f"{path}.basedOn"),
             "start_date": day(period.get("start"), f"{path}.period.start", True),
             "end_date": day(period.get("end"), f"{path}.period.end"),
         })

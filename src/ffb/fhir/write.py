@@ -108,22 +108,32 @@ def _case(case: dict, subject: dict, by) -> list[dict]:
             "status": "completed" if case.get("closed_date") else "active", "intent": "order", "subject": subject,
             "period": period, "addresses": addresses, "goal": goals}
     interventions = by["interventions"][case["id"]]
-    offer = next((i["offer_type"] for i in interventions if i.get("offer_type")), None)
-    if offer:
-        team_id = _id("CareTeam", f"{case['id']}/{offer}")
-        out.append({"resourceType": "CareTeam", "id": team_id, "meta": _meta("servicePerformer"),
-                    "category": [guide.coding(guide.FFB_SYSTEM, offer)], "subject": subject})
-        plan["careTeam"] = [_ref("CareTeam", team_id)]
+    # The offer a service is delivered in is a CareTeam (ServicePerformer): one per offer type
+    # of the case, named by the case's plan (its first offer) and by each service's own plan.
+    teams: dict[str, str] = {}
+    for intervention in interventions:
+        offer = intervention.get("offer_type")
+        if offer and offer not in teams:
+            teams[offer] = _id("CareTeam", f"{case['id']}/{offer}")
+            out.append({"resourceType": "CareTeam", "id": teams[offer], "meta": _meta("servicePerformer"),
+                        "category": [guide.coding(guide.FFB_SYSTEM, offer)], "subject": subject})
+    if teams:
+        plan["careTeam"] = [_ref("CareTeam", next(iter(teams.values())))]
     out.append(plan)
     for intervention in interventions:
         period = {"start": intervention["start_date"]}
         if intervention.get("end_date"):
             period["end"] = intervention["end_date"]
-        out.append({"resourceType": "CarePlan", "id": _id("CarePlan", intervention["id"]), "meta": _meta("intervention"),
-                    "basedOn": [_ref("CarePlan", case_id)], "status": "active", "intent": "order", "subject": subject,
-                    "period": period, "created": intervention["start_date"],
-                    "activity": [{"detail": {"code": guide.coding(guide.FFB_SYSTEM, intervention["service"]),
-                                             "status": "in-progress"}}]})
+        service_plan = {
+            "resourceType": "CarePlan", "id": _id("CarePlan", intervention["id"]), "meta": _meta("intervention"),
+            "basedOn": [_ref("CarePlan", case_id)], "status": "active", "intent": "order", "subject": subject,
+            "period": period, "created": intervention["start_date"],
+            "activity": [{"detail": {"code": guide.coding(guide.FFB_SYSTEM, intervention["service"]),
+                                     "status": "in-progress"}}],
+        }
+        if intervention.get("offer_type"):
+            service_plan["careTeam"] = [_ref("CareTeam", teams[intervention["offer_type"]])]
+        out.append(service_plan)
     for assessment in assessments:
         for follow_up in by["follow_ups"][assessment["id"]]:
             observation = {"resourceType": "Observation", "id": _id("Observation", follow_up["id"]),

@@ -143,7 +143,8 @@ def build_population(
         "months_since_previous": flat(months),
         "initiator": _choice(rng, ["myndighed", "udfoerer", "borger"], [0.8, 0.15, 0.05], total * regs),
         "function_level": flat(function_code),
-        "vum_score": np.where(flat(assessed), flat(levels).astype(str), None),
+        # typed as text even when no one is assessed (else an all-empty column has no type)
+        "vum_score": pl.Series(np.where(flat(assessed), flat(levels).astype(str), None).tolist(), dtype=pl.String),
         "support_need_level": support_codes[flat(support)],
         "support_letter": None, "income_basis": flat(income),
         "employment_effort": rng.random(total * regs) < 0.2, "goals_set": flat(goals_set),
@@ -378,11 +379,15 @@ def _design(codes, municipality, citizen_id, levels, assessed, support, income, 
         change = np.where(diff < 0, "better", np.where(diff == 0, "same", "worse"))
         pairs.append(pl.DataFrame({
             **base, "step": f"{k + 1}-{k + 2}",
-            "from_level": np.where(both, np.asarray(level_codes)[levels[:, k]], None),
-            "change": np.where(both, change, None),
+            "from_level": pl.Series(np.where(both, np.asarray(level_codes)[levels[:, k]], None).tolist(), dtype=pl.String),
+            "change": pl.Series(np.where(both, change, None).tolist(), dtype=pl.String),
             "measure": (dates[:, k + 1] - dates[:, k]).astype(int) / 30.4375,
         }))
-    pairs = pl.concat(pairs)
+    # With one registration a case there are no consecutive pairs: the figures are empty.
+    pairs = pl.concat(pairs) if pairs else pl.DataFrame(
+        {**{k: pl.Series(k, [], pl.Series(v).dtype) for k, v in base.items()}, "step": pl.Series([], dtype=pl.String),
+         "from_level": pl.Series([], dtype=pl.String), "change": pl.Series([], dtype=pl.String),
+         "measure": pl.Series([], dtype=pl.Float64)})
     design["function_level_change"] = pairs.filter(pl.col("change").is_not_null()).drop("measure")
     design["months_between_registrations"] = pairs.select("municipality_code", "citizen", "step", "measure")
 
