@@ -149,6 +149,9 @@ class _Evaluated:
     failed: pl.Expr | None = None  # the source text where it could not be converted
     code: str | None = None
     label: str = ""  # the source column(s) named in a reject
+    # The one source column the value is parsed from, when it depends on nothing else: such a
+    # parse runs once per distinct text rather than once per row.
+    source: str | None = None
 
 
 def _lookup(raw: pl.Expr, frame: pl.DataFrame, name: str | None, labels: dict, dtype: pl.DataType) -> pl.Expr:
@@ -189,7 +192,7 @@ def _evaluate(column: ColumnPlan, headers: _Headers, n: int | None, plan: Plan, 
     if column.derive == "year":
         parsed = parsing.date(raw, plan.date_formats)
         failed = pl.when(raw.is_not_null() & parsed.is_null()).then(raw)
-        return _Evaluated(parsed.dt.year().cast(pl.Int64), failed, "not_a_date", label)
+        return _Evaluated(parsed.dt.year().cast(pl.Int64), failed, "not_a_date", label, name)
     if column.derive:
         digits = parsing.cpr_digits(raw)
         value = {
@@ -199,7 +202,7 @@ def _evaluate(column: ColumnPlan, headers: _Headers, n: int | None, plan: Plan, 
         }[column.derive]
         # The text of a failed CPR is never shown, only its length.
         shown = pl.format("({} tegn)", raw.str.len_chars())
-        return _Evaluated(value, pl.when(raw.is_not_null() & digits.is_null()).then(shown), "not_a_cpr", label)
+        return _Evaluated(value, pl.when(raw.is_not_null() & digits.is_null()).then(shown), "not_a_cpr", label, name)
     numbers = plan.profile.numbers
     if column.crosswalk is not None:
         value, code = _lookup(raw, frame, name, column.crosswalk.labels, pl.String), "unmapped_code"
@@ -216,7 +219,7 @@ def _evaluate(column: ColumnPlan, headers: _Headers, n: int | None, plan: Plan, 
     else:
         return _Evaluated(raw, label=label)
     failed = pl.when(raw.is_not_null() & value.is_null()).then(raw)
-    return _Evaluated(value.cast(dtype), failed, code, label)
+    return _Evaluated(value.cast(dtype), failed, code, label, name)
 
 
 def _signature(column: ColumnPlan) -> tuple:
@@ -256,10 +259,35 @@ class _Parsed:
         if n is not None:
             base = base.filter(registration_filled(self.plan, self.headers, n))
         expressions = [pl.col(ROW)]
+        # Parses of one source column run on its distinct texts (a date column of a million
+        # rows holds a few thousand dates) and are joined back to the rows by that text.
+        by_source: dict[str, list[tuple[int, _Evaluated]]] = {}
         for number, evaluated in slots.values():
+            if evaluated.source is not None:
+                by_source.setdefault(evaluated.source, []).append((number, evaluated))
+                expressions.append(pl.col(f"v{number}"))
+                if evaluated.failed is not None:
+                    expressions.append(pl.col(f"x{number}"))
+                continue
             expressions.append(evaluated.value.alias(f"v{number}"))
             if evaluated.failed is not None:
                 expressions.append(evaluated.failed.alias(f"x{number}"))
+        mapped = []
+        for name, parsed in by_source.items():
+            parts = []
+            for number, evaluated in parsed:
+                parts.append(evaluated.value.alias(f"v{number}"))
+                if evaluated.failed is not None:
+                    parts.append(evaluated.failed.alias(f"x{number}"))
+            texts = self.source.frame.select(pl.col(name).drop_nulls().unique())
+            distinct = texts.select(pl.col(name), *parts)
+            keys = distinct[name]
+            # A parse of no text is no value and no failure, so null maps to null.
+            for column in distinct.columns[1:]:
+                mapped.append(pl.col(name).replace_strict(keys, distinct[column], default=None,
+                                                          return_dtype=distinct.schema[column]).alias(column))
+        if mapped:
+            base = base.with_columns(mapped)
         expressions += [pl.col(h).is_not_null().alias(f"w:{h}") for h in sorted(whens)]
         # Common-subexpression elimination is off: with several columns derived from one CPR
         # column it makes polars 2.1 read past a string array's end on large inputs.
