@@ -36,6 +36,27 @@ def converted(request, tmp_path_factory) -> tuple[str, Path]:
     return request.param, out
 
 
+def test_every_key_has_its_own_prefix_and_fits(converted) -> None:
+    """Two keys read from the same columns with different prefixes (a goal and the registration
+    it belongs to) stay apart: every value starts with its column's prefix and fits 64 characters."""
+    from ffb.contract.codes import load_contract
+    from ffb.convert.plan import compile_plan
+
+    name, out = converted
+    profile, path = load_profile(name)
+    plan = compile_plan(profile, str(path), load_contract())
+    checked = 0
+    for table in plan.tables:
+        written = rows(out, table.name)
+        for column in table.columns:
+            if column.kind != "key" or not column.prefix:
+                continue
+            values = [r[column.name] for r in written if r.get(column.name)]
+            assert all(v.startswith(column.prefix) and len(v) <= 64 for v in values), (table.name, column.name)
+            checked += len(values)
+    assert checked
+
+
 def test_example_converts_with_every_record_accounted_for(converted) -> None:
     name, out = converted
     report = json.loads((out / "conversion-report.json").read_text("utf-8"))

@@ -116,6 +116,8 @@ def convert_command(inputs, profile_name, out, key_file, organisations, lang, li
         _fail(f"could not convert ({type(error).__name__}: {error})", lang)
 
     _print_summary(result, lang)
+    # The package is written: the converted tables need not stay in memory while it is validated.
+    result.conversion, result.rejects = None, None
     valid = True
     if not no_validate:
         valid = _validate(out, lang)

@@ -26,7 +26,10 @@ from ffb.report.masking import mask_expr
 
 SRC, REG = "_src", "_n"
 RECORD = [SRC, ROW, REG]
-KEY_SEPARATOR = "\x1f"
+# The column holding a source column's pseudonyms (the first KEY_PART_MAX characters of its
+# HMAC-SHA256 hex digest); keys cut them shorter when they have many parts.
+HASHED = "\x1e#"
+KEY_PART_MAX = 16
 NO_CSE = pl.QueryOptFlags(comm_subexpr_elim=False)
 DTYPES = {"string": pl.String, "integer": pl.Int64, "number": pl.Float64, "date": pl.Date, "boolean": pl.Boolean}
 REJECT_SCHEMA = {SRC: pl.Int64, ROW: pl.Int64, REG: pl.Int64, "column": pl.String, "value": pl.String, "code": pl.String}
@@ -166,6 +169,28 @@ def _lookup(raw: pl.Expr, frame: pl.DataFrame, name: str | None, labels: dict, d
     return raw.replace_strict(list(mapping), list(mapping.values()), default=None, return_dtype=dtype)
 
 
+def _part_length(column: ColumnPlan) -> int:
+    """How many characters of each part's pseudonym a key keeps."""
+    count = len(column.headers)
+    return min(KEY_PART_MAX, (64 - len(column.prefix) - (count - 1)) // count)
+
+
+def key_sources(plan: Plan, headers: _Headers) -> list[str]:
+    """The source columns some key is made from (their pseudonyms are made once, for all keys)."""
+    names = set()
+    for table in plan.tables:
+        for column in table.columns:
+            if column.kind != "key":
+                continue
+            for part in column.headers:
+                if part in TOKENS:
+                    continue
+                for n in _numbers(table, plan):
+                    if (name := headers.find(part, n)) is not None:
+                        names.add(name)
+    return sorted(names)
+
+
 def _evaluate(column: ColumnPlan, headers: _Headers, n: int | None, plan: Plan, frame: pl.DataFrame) -> _Evaluated:
     dtype = DTYPES[column.type]
     if column.kind == "value":
@@ -180,10 +205,11 @@ def _evaluate(column: ColumnPlan, headers: _Headers, n: int | None, plan: Plan, 
             elif part == ROW_NUMBER:
                 parts.append(pl.col(ROW).cast(pl.String))
             else:
+                # Each part is its source text's pseudonym, cut so the whole key fits in 64 characters.
                 name = headers.find(part, n)
                 names.append(name or part)
-                parts.append(pl.col(name) if name else pl.lit(None, pl.String))
-        text = pl.concat_str(parts, separator=KEY_SEPARATOR)
+                parts.append(pl.col(HASHED + name).str.slice(0, _part_length(column)) if name else pl.lit(None, pl.String))
+        text = pl.lit(column.prefix) + pl.concat_str(parts, separator=".")
         failed = pl.when(text.is_null()).then(pl.lit(""))
         return _Evaluated(text, failed, "empty_key", " + ".join(names))
     name = headers.first(column.headers, n)
@@ -225,7 +251,10 @@ def _evaluate(column: ColumnPlan, headers: _Headers, n: int | None, plan: Plan, 
 def _signature(column: ColumnPlan) -> tuple:
     """Columns with the same signature read the same source text the same way."""
     crosswalk = id(column.crosswalk) if column.crosswalk is not None else None
-    return (column.kind, column.type, tuple(column.headers), column.derive, column.factor, crosswalk, column.optional)
+    # A key's prefix is part of its value (and sets how much of each part's pseudonym is kept).
+    prefix = column.prefix if column.kind == "key" else None
+    return (column.kind, column.type, tuple(column.headers), column.derive, column.factor, crosswalk, column.optional,
+            prefix)
 
 
 class _Parsed:
@@ -300,8 +329,7 @@ def _candidates(plan: Plan, table: TablePlan, parsed: _Parsed) -> tuple[pl.DataF
     for n in _numbers(table, plan):
         frame, slots = parsed.frame(n)
         when = [f"w:{h}" for t in table.when if (h := parsed.headers.find(t, n)) is not None]
-        if table.when:
-            frame = frame.filter(pl.any_horizontal(when) if when else pl.lit(False))
+        keep = (pl.any_horizontal(when) if when else pl.lit(False)) if table.when else None
         values, failures, evaluated = [], [], {}
         for column in table.columns:
             if column.kind == "value":
@@ -312,8 +340,10 @@ def _candidates(plan: Plan, table: TablePlan, parsed: _Parsed) -> tuple[pl.DataF
             values.append(pl.col(f"v{number}").alias(column.name))
             if e.failed is not None:
                 failures.append(pl.col(f"x{number}").alias(f"_x:{column.name}"))
-        frame = frame.select(pl.lit(parsed.index, pl.Int64).alias(SRC), pl.col(ROW), pl.lit(n, pl.Int64).alias(REG),
-                             *values, *failures)
+        # Filtered lazily, so only the columns this table reads are copied, not every parsed one.
+        rows = frame.lazy() if keep is None else frame.lazy().filter(keep)
+        frame = rows.select(pl.lit(parsed.index, pl.Int64).alias(SRC), pl.col(ROW), pl.lit(n, pl.Int64).alias(REG),
+                            *values, *failures).collect(optimizations=NO_CSE)
         for name, (e, column) in evaluated.items():
             if e.failed is None:
                 continue
@@ -351,9 +381,9 @@ def _rejected_sets(rejects: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 def _hash_columns(frame: pl.DataFrame, table: TablePlan, pseudonymiser: Pseudonymiser) -> pl.DataFrame:
-    """Pseudonyms for CPR columns and keys. A key is made part by part: each distinct value of
-    each source column is hashed once however many keys and tables use it, and the parts'
-    digests are joined with `.` (a registration or row number is kept as it is)."""
+    """Pseudonyms for CPR columns. (Keys are made of pseudonyms already: each source column a
+    key reads is hashed once, per distinct text, before the tables are made; its parts' digests
+    are joined with `.`, a registration or row number kept as it is.)"""
     replaced = []
     for column in table.columns:
         if not frame.height:
@@ -361,19 +391,6 @@ def _hash_columns(frame: pl.DataFrame, table: TablePlan, pseudonymiser: Pseudony
         if column.derive == "pseudonym":
             family = ("pseudonym", tuple(column.headers))
             replaced.append(pseudonymiser.series(frame[column.name], 64, "", family).alias(column.name))
-        elif column.kind == "key":
-            count = len(column.headers)
-            length = min(16, (64 - len(column.prefix) - (count - 1)) // count)
-            parts = frame[column.name].str.split(KEY_SEPARATOR)
-            pieces = []
-            for position, part in enumerate(column.headers):
-                values = parts.list.get(position, null_on_oob=True)
-                if part in TOKENS:
-                    pieces.append(values.alias(f"p{position}"))
-                else:
-                    pieces.append(pseudonymiser.series(values, length, "", ("part", part)).alias(f"p{position}"))
-            joined = pl.DataFrame(pieces).select(pl.concat_str(pl.all(), separator=".")).to_series()
-            replaced.append((column.prefix + joined).alias(column.name))
     return frame.with_columns(replaced) if replaced else frame
 
 
@@ -408,6 +425,13 @@ def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser
         check_headers(plan, source)
     candidates: dict[str, pl.DataFrame] = {}
     rejects = [_empty_rejects()]
+    for source in sources:
+        # Every source column a key is made from gets its pseudonyms once, per distinct text.
+        names = key_sources(plan, _Headers(source.header))
+        source.frame = source.frame.with_columns(
+            pseudonymiser.series(source.frame[name], KEY_PART_MAX, "", ("part", name)).alias(HASHED + name)
+            for name in names
+        )
     parsed = [_Parsed(plan, source, index) for index, source in enumerate(sources)]
     for table in plan.tables:
         parts = []
@@ -421,30 +445,37 @@ def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser
             schema={SRC: pl.Int64, ROW: pl.Int64, REG: pl.Int64, **{c.name: DTYPES[c.type] for c in table.columns}}
         )
     all_rejects = pl.concat(rejects).unique(maintain_order=True)
+    # What is kept from here on is only what later steps read: the parsed source columns and
+    # the candidates' unhashed keys go as soon as they are used (a million source rows make
+    # some five million canonical ones, and every copy of them counts).
+    del parsed, rejects
+    records_in = {name: frame.height for name, frame in candidates.items()}
 
     # Reject records until no table has conflicting rows left (rejecting only ever removes rows).
     accepted: dict[str, pl.DataFrame] = {}
-    hashed: dict[str, pl.DataFrame] = {}
     for _ in range(10):
         rejected_rows, rejected_regs = _rejected_sets(all_rejects)
         new = []
         for table in plan.tables:
-            rows = _anti(candidates[table.name], rejected_rows, rejected_regs)
-            if table.name not in hashed:
-                hashed[table.name] = _hash_columns(rows, table, pseudonymiser)
+            if table.name in candidates:
+                rows = _anti(candidates.pop(table.name), rejected_rows, rejected_regs)
+                accepted[table.name] = _hash_columns(rows, table, pseudonymiser)
+                del rows
             else:
-                hashed[table.name] = _anti(hashed[table.name], rejected_rows, rejected_regs)
-            accepted[table.name] = hashed[table.name]
+                accepted[table.name] = _anti(accepted[table.name], rejected_rows, rejected_regs)
             new.append(_conflicts(accepted[table.name], table))
         found = pl.concat(new)
         if not found.height:
             break
         all_rejects = pl.concat([all_rejects, found]).unique(maintain_order=True)
 
-    tables = {}
+    tables, records_out = {}, {}
     for table in plan.tables:
-        tables[table.name] = _merge(accepted[table.name], table)
-    report = _accounting(plan, sources, candidates, accepted, tables, all_rejects)
+        frame = accepted.pop(table.name)
+        records_out[table.name] = frame.height
+        tables[table.name] = _merge(frame, table)
+        del frame
+    report = _accounting(plan, sources, records_in, records_out, tables, all_rejects)
     return Conversion(tables, all_rejects, report)
 
 
@@ -460,7 +491,7 @@ def _merge(frame: pl.DataFrame, table: TablePlan) -> pl.DataFrame:
     return merged.select(columns)
 
 
-def _accounting(plan, sources, candidates, accepted, tables, rejects) -> dict:
+def _accounting(plan, sources, records_in: dict[str, int], records_out: dict[str, int], tables, rejects) -> dict:
     rejected_rows, rejected_regs = _rejected_sets(rejects)
     per_source = []
     for index, source in enumerate(sources):
@@ -495,14 +526,13 @@ def _accounting(plan, sources, candidates, accepted, tables, rejects) -> dict:
         per_source.append(entry)
     per_table = {}
     for table in plan.tables:
-        records_in = candidates[table.name].height
-        records_out = accepted[table.name].height
+        came, kept = records_in[table.name], records_out[table.name]
         per_table[table.name] = {
-            "records_in": records_in,
-            "records_out": records_out,
-            "records_rejected": records_in - records_out,
+            "records_in": came,
+            "records_out": kept,
+            "records_rejected": came - kept,
             "rows_written": tables[table.name].height,
-            "merged_duplicates": records_out - tables[table.name].height,
+            "merged_duplicates": kept - tables[table.name].height,
         }
     return {"sources": per_source, "tables": per_table}
 
