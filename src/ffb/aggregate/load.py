@@ -195,11 +195,13 @@ def load_inputs(paths: list[Path], validator: Validator | None = None) -> Loaded
             counts[package][name] = rows
         bad = bad_rows.filter(pl.col("table") == name).drop("table")
         keep = frame.join(bad, on=[PACKAGE, ROW], how="anti") if bad.height else frame
-        # Codes travel as text: the same column has one type whatever the input.
+        # Codes travel as categorical text: the same column has one type whatever the input,
+        # and the database gets each distinct code once with a small number per row (a
+        # 36-character code in every row made the shared tables and every figure slower).
         loaded.tables[name] = keep.select(
             [pl.col(PACKAGE)]
             + [
-                (pl.col(c).cast(pl.String) if isinstance(keep.schema[c], pl.Enum) else pl.col(c))
+                (pl.col(c).cast(pl.Categorical) if isinstance(keep.schema[c], pl.Enum) else pl.col(c))
                 if c in keep.columns else pl.lit(None).alias(c)
                 for c in columns[name]
             ]
