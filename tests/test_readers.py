@@ -162,6 +162,24 @@ def test_folder_of_csv_files_without_descriptor(tmp_path):
     assert report.tables["cases"]["source"] == f"{folder}/cases.csv"
 
 
+def test_a_json_table_in_a_folder_is_read_not_passed_over(tmp_path):
+    """citizens.json beside CSV files is one of the folder's tables (it was once skipped)."""
+    folder = tmp_path / "export"
+    folder.mkdir()
+    for path in EXAMPLE.glob("*.csv"):
+        if path.stem != "citizens":
+            shutil.copy(path, folder)
+    with (EXAMPLE / "citizens.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [{k: v for k, v in row.items() if v != ""} for row in csv.DictReader(handle)]
+    for row in rows:
+        row["birth_year"] = int(row["birth_year"])
+    (folder / "citizens.json").write_text(json.dumps(rows), encoding="utf-8")
+    report = VALIDATOR.validate(folder)
+    assert report.tables["citizens"]["source"] == f"{folder}/citizens.json"
+    assert report.tables["citizens"]["rows"] == len(rows)
+    assert report.valid, report.issues.to_dicts()[:5]
+
+
 def test_zipped_data_package(tmp_path):
     path = tmp_path / "export.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

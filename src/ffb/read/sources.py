@@ -28,7 +28,9 @@ JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 PARQUET_SUFFIXES = {".parquet"}
 SUFFIXES = CSV_SUFFIXES | EXCEL_SUFFIXES | JSON_SUFFIXES | PARQUET_SUFFIXES
 # The table files a folder without datapackage.json may hold (not .json: a document is no table).
-FOLDER_SUFFIXES = CSV_SUFFIXES | EXCEL_SUFFIXES | PARQUET_SUFFIXES | {".jsonl", ".ndjson"}
+# Every table file is read from a folder, a JSON one too (a list of rows, or a document of
+# tables): a file that is data is never passed over in silence.
+FOLDER_SUFFIXES = CSV_SUFFIXES | EXCEL_SUFFIXES | PARQUET_SUFFIXES | JSON_SUFFIXES
 DESCRIPTOR = "datapackage.json"
 MAX_DESCRIPTOR_BYTES = 16 * 1024**2
 
