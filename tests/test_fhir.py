@@ -127,3 +127,22 @@ def test_not_a_bundle_cannot_run(tmp_path: Path) -> None:
     path.write_text('{"resourceType": "Patient"}', encoding="utf-8")
     with pytest.raises(CannotRun, match="not a FHIR Bundle"):
         run_conversion("kl-ffb-reporting", [path], tmp_path / "out", KEY, organisations=ORGANISATIONS)
+
+
+def test_a_bad_ndjson_line_is_a_rejected_record_and_the_rest_convert(tmp_path: Path) -> None:
+    path = tmp_path / "levering.ndjson"
+    good = (FOLDER / "delivery.ndjson").read_text("utf-8").splitlines()
+    path.write_text("\n".join([good[0], "not json", '{"resourceType": "Patient"}', *good[1:]]) + "\n", encoding="utf-8")
+    result = run_conversion("kl-ffb-reporting", [path], tmp_path / "out", KEY, organisations=ORGANISATIONS)
+    assert_accounted(result.report)
+    source = result.report["sources"][0]
+    assert (source["records_in"], source["records_rejected"]) == (len(good) + 2, 2)
+    assert sorted(result.rejects["code"].to_list()) == ["not_a_bundle", "not_json"]
+
+
+def test_a_broken_bundle_is_rejected_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    path.write_text('{"resourceType": "Bundle", "entry": 5}', encoding="utf-8")
+    result = run_conversion("kl-ffb-reporting", [path], tmp_path / "out", KEY, organisations=ORGANISATIONS)
+    assert result.report["records_rejected"] == 1
+    assert result.rejects["code"].to_list() == ["not_shaped"]

@@ -138,3 +138,29 @@ def test_json_that_is_no_bundle_is_read_as_before(tmp_path: Path) -> None:
     bundle_in_text.write_text(json.dumps([{"id": "c-1", "case_number": '"resourceType": "Bundle"'}]), encoding="utf-8")
     _, report = _validate(bundle_in_text, "--table", "cases")
     assert report["kind"] != "fhir"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ('{"resourceType": "Bundle", "entry": 5}', "not built as FHIR says"),
+    ('{"resourceType": "Bundle", "entry": [5, {"resource": {"resourceType": "Patient", "identifier": "x"}}]}',
+     "not built as FHIR says"),
+    ('{"resourceType": "Bundle", "entry": [', "not JSON"),
+])
+def test_a_broken_bundle_is_a_finding_not_a_crash(tmp_path: Path, text: str, said: str) -> None:
+    path = tmp_path / "b.json"
+    path.write_text(text, encoding="utf-8")
+    code, report = _validate(path, "--lang", "en")
+    assert code == 1
+    (issue,) = report["issues"]
+    assert issue["code"] == "FFB133" and said in issue["message"]
+
+
+def test_one_bad_ndjson_line_does_not_stop_the_others(tmp_path: Path) -> None:
+    path = tmp_path / "levering.ndjson"
+    lines = [json.dumps(_bundle()), '{"resourceType": "Patient"}', "not json", json.dumps(_bundle())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, report = _validate(path, "--organisations", str(ORGANISATIONS), "--lang", "en")
+    assert code == 1
+    found = sorted((i["source"], i["code"]) for i in report["issues"] if i["code"] == "FFB133")
+    assert found == [(f"{path}:2", "FFB133"), (f"{path}:3", "FFB133")]
+    assert report["tables"]["citizens"]["rows"] == 2  # lines 1 and 4 were checked

@@ -71,8 +71,13 @@ def convert_bundles(inputs: list[Path], plan: Plan, pseudonymiser: Pseudonymiser
     rows_in: dict[str, int] = {}
     rejects = []
     for index, path in enumerate(inputs):
-        for item in iter_bundles(path):
+        for item in iter_bundles(path, lenient="lines"):
             files[index].records += 1
+            if item.problem is not None:  # a line that is no Bundle is a rejected record
+                files[index].rejected += 1
+                rejects.append({SRC: index, ROW: item.row, REG: None, "column": item.problem.path,
+                                "value": item.problem.value, "code": f"{item.problem.code}||"})
+                continue
             result = bundle_rows(item.bundle, enums, by_uuid, legal_basis)
             for table, table_rows in result.tables.items():
                 rows_in[table] = rows_in.get(table, 0) + len(table_rows)

@@ -30,15 +30,22 @@ _CPR = re.compile(rf"^{CPR_SHAPE}$")
 class BundleSource:
     source: str
     row: int  # 1 for a single Bundle file, the line for NDJSON
-    bundle: dict
+    bundle: dict | None
+    # With `lenient` reading: why this line or file gave no Bundle (not_json, not_a_bundle).
+    problem: Problem | None = None
 
 
-def iter_bundles(path: Path) -> Iterator[BundleSource]:
-    """The Bundles in a file (one Bundle, or NDJSON with one per line) or a folder of them."""
+def iter_bundles(path: Path, lenient: str | None = None) -> Iterator[BundleSource]:
+    """The Bundles in a file (one Bundle, or NDJSON with one per line) or a folder of them.
+
+    Strict, text that is no Bundle stops the run (CannotRun). With `lenient="lines"` an NDJSON
+    line that is no Bundle comes as a BundleSource with its problem and the lines after it are
+    still read (a whole file that is no Bundle still stops the run); with `lenient="all"` a
+    whole file does too."""
     if path.is_dir():
         for child in sorted(path.iterdir()):
             if child.suffix in (".json", ".ndjson") and child.is_file():
-                yield from iter_bundles(child)
+                yield from iter_bundles(child, lenient)
         return
     if not path.is_file():
         raise CannotRun(f"{path}: no such file or folder")
@@ -50,10 +57,22 @@ def iter_bundles(path: Path) -> Iterator[BundleSource]:
     if path.suffix == ".ndjson" or (stripped.startswith("{") and "\n{" in stripped.rstrip()):
         for number, line in enumerate(text.splitlines(), start=1):
             if line.strip():
-                yield BundleSource(str(path), number, _parse(line, f"{path}:{number}"))
+                yield _source(str(path), number, line, f"{path}:{number}", lenient is not None)
         return
-    document = _parse(text, str(path))
-    yield BundleSource(str(path), 1, document)
+    yield _source(str(path), 1, text, str(path), lenient == "all")
+
+
+def _source(source: str, row: int, text: str, where: str, lenient: bool) -> BundleSource:
+    if not lenient:
+        return BundleSource(source, row, _parse(text, where))
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        return BundleSource(source, row, None, Problem("Bundle", str(getattr(error, "msg", error))[:80], "not_json"))
+    kind = document.get("resourceType") if isinstance(document, dict) else type(document).__name__
+    if kind != "Bundle":
+        return BundleSource(source, row, None, Problem("Bundle", repr(kind)[:80], "not_a_bundle"))
+    return BundleSource(source, row, document)
 
 
 def _parse(text: str, where: str) -> dict:
@@ -129,6 +148,18 @@ def _case_number(resource: dict) -> str | None:
 
 def bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_basis: dict[str, str],
                 strict: bool = True) -> BundleRows:
+    """`_bundle_rows`, but a Bundle whose elements are not of the kinds FHIR gives them (an
+    entry that is a number, an identifier that is text) is one problem, not a crash."""
+    try:
+        return _bundle_rows(bundle, enums, organisations, legal_basis, strict)
+    except (AttributeError, TypeError, KeyError, IndexError, ValueError) as error:
+        shaped = BundleRows()
+        shaped.problems.append(Problem("Bundle", type(error).__name__, "not_shaped"))
+        return shaped
+
+
+def _bundle_rows(bundle: dict, enums: dict, organisations: dict[str, str], legal_basis: dict[str, str],
+                 strict: bool = True) -> BundleRows:
     """The canonical rows of one Bundle. `organisations` maps STS UUIDs to municipality codes,
     `legal_basis` FFB service codes to a section of law.
 

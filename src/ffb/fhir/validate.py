@@ -68,6 +68,10 @@ PROBLEMS = {
                         "the Bundle must hold exactly one Patient; it holds {value}"),
     "not_a_cpr": ("Patient-ressourcens CPR-nummer er ikke et CPR-nummer {value}",
                   "the Patient's CPR number is not a CPR number {value}"),
+    "not_shaped": ("den er ikke opbygget som FHIR angiver (et element har en forkert type: {value})",
+                   "it is not built as FHIR says (an element has the wrong kind of value: {value})"),
+    "not_json": ("teksten er ikke JSON ({value})", "the text is not JSON ({value})"),
+    "not_a_bundle": ("det er ikke en Bundle (resourceType er {value})", "it is not a Bundle (resourceType is {value})"),
     "unknown_organisation": ("organisationen {value} er ikke i organisationstabellen (giv den med --organisations)",
                              "the organisation {value} is not in the organisation table (give it with --organisations)"),
 }
@@ -139,8 +143,12 @@ class BundleInput(RawInput):
 def _rows_of(path: Path, enums: dict, organisations: dict[str, str], findings: list[Finding], lang: str
              ) -> Iterator[tuple[str, dict[str, list[dict]], str, bool]]:
     by_uuid = {uuid.lower(): code for code, uuid in organisations.items()}
-    for item in iter_bundles(path):
+    for item in iter_bundles(path, lenient="all"):
         where = item.source if item.row == 1 and not item.source.endswith(".ndjson") else f"{item.source}:{item.row}"
+        if item.problem is not None:
+            said = PROBLEMS[item.problem.code][0 if lang == "da" else 1].format(value=item.problem.value)
+            findings.append(Finding("FFB133", where, None, value=item.problem.value, detail=said))
+            continue
         result = bundle_rows(item.bundle, enums, by_uuid, {}, strict=False)
         for problem in result.problems:
             said = PROBLEMS[problem.code][0 if lang == "da" else 1].format(value=problem.value)

@@ -493,7 +493,9 @@ rule("FFB133", "fhir-bundle-unusable", "error",
      """A FHIR Bundle of KL's FFB reporting (the `kl-ffb-reporting` guide) is checked as the
      canonical tables it gives, every rule as for any other export, and each issue is shown at
      its element (`Bundle.entry[3].resource.severity`) and resource (`Condition/c-1`). Some
-     faults leave nothing to check: a Bundle that does not hold exactly one Patient, a Patient
+     faults leave nothing to check: a file or NDJSON line that is not JSON or not a Bundle, a
+     Bundle whose elements are not of the kinds FHIR gives them (an `entry` that is a number),
+     a Bundle that does not hold exactly one Patient, a Patient
      whose CPR identifier is not a CPR number (every row hangs on the citizen), or a managing
      organisation whose KOMBIT STS UUID the organisation table does not know (give the table
      with `--organisations FILE`, columns municipality_code and sts_uuid; without it, the
