@@ -454,6 +454,11 @@ def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser
     # some five million canonical ones, and every copy of them counts).
     del parsed, rejects
     records_in = {name: frame.height for name, frame in candidates.items()}
+    # The source text is read no more: only its counts are kept (for a million rows of
+    # thirty columns, the text is about as large as every canonical table together).
+    counts = [_source_count(plan, source, index) for index, source in enumerate(sources)]
+    for source in sources:
+        source.frame = source.frame.clear()
 
     # Reject records until no table has conflicting rows left (rejecting only ever removes rows).
     accepted: dict[str, pl.DataFrame] = {}
@@ -479,7 +484,7 @@ def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser
         records_out[table.name] = frame.height
         tables[table.name] = _merge(frame, table)
         del frame
-    report = _accounting(plan, sources, records_in, records_out, tables, all_rejects)
+    report = _accounting(plan, sources, counts, records_in, records_out, tables, all_rejects)
     return Conversion(tables, all_rejects, report)
 
 
@@ -495,11 +500,32 @@ def _merge(frame: pl.DataFrame, table: TablePlan) -> pl.DataFrame:
     return merged.select(columns)
 
 
-def _accounting(plan, sources, records_in: dict[str, int], records_out: dict[str, int], tables, rejects) -> dict:
+@dataclass
+class _SourceCount:
+    """What the accounting needs of a source once its text is let go."""
+
+    rows: int
+    filled: pl.DataFrame | None  # (SRC, ROW, REG) of every filled registration
+
+
+def _source_count(plan: Plan, source: SourceTable, index: int) -> _SourceCount:
+    filled = None
+    if plan.registration_numbers:
+        headers = _Headers(source.header)
+        filled = pl.concat([
+            source.frame.filter(registration_filled(plan, headers, n)).select(
+                pl.lit(index, pl.Int64).alias(SRC), ROW, pl.lit(n, pl.Int64).alias(REG))
+            for n in plan.registration_numbers
+        ])
+    return _SourceCount(source.frame.height, filled)
+
+
+def _accounting(plan, sources, counts: list[_SourceCount], records_in: dict[str, int], records_out: dict[str, int],
+                tables, rejects) -> dict:
     rejected_rows, rejected_regs = _rejected_sets(rejects)
     per_source = []
     for index, source in enumerate(sources):
-        rows_in = source.frame.height
+        rows_in = counts[index].rows
         rows_rejected = rejected_rows.filter(pl.col(SRC) == index).height
         entry = {
             "source": source.source,
@@ -509,13 +535,8 @@ def _accounting(plan, sources, records_in: dict[str, int], records_out: dict[str
             "records_rejected": rows_rejected,
             "blank_rows_skipped": source.blank_rows,
         }
-        if plan.registration_numbers:
-            headers = _Headers(source.header)
-            filled = pl.concat([
-                source.frame.filter(registration_filled(plan, headers, n)).select(
-                    pl.lit(index, pl.Int64).alias(SRC), ROW, pl.lit(n, pl.Int64).alias(REG))
-                for n in plan.registration_numbers
-            ])
+        filled = counts[index].filled
+        if filled is not None:
             lost = filled.join(rejected_rows, on=[SRC, ROW], how="semi").height
             lost += filled.join(rejected_rows, on=[SRC, ROW], how="anti").join(rejected_regs, on=RECORD, how="semi").height
             entry["registrations"] = {
