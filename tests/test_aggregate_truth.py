@@ -35,6 +35,10 @@ def test_the_population_is_valid(computed_and_true) -> None:
 @pytest.mark.parametrize("figure", [f.id for f in load_figures()])
 def test_figure_reproduces_the_design(computed_and_true, figure: str) -> None:
     result, truth = computed_and_true
+    _reproduces(result, truth, figure)
+
+
+def _reproduces(result, truth, figure: str) -> None:
     assert figure in truth, f"the population has no design for {figure}"
     expected = truth[figure]
     definition = next(f for f in load_figures() if f.id == figure)
@@ -52,3 +56,15 @@ def test_figure_reproduces_the_design(computed_and_true, figure: str) -> None:
     assert off.height == 0, f"values differ:\n{off}"
     # the comparison covers published cells, not only hidden ones
     assert joined.filter(~pl.col("suppressed")).height > 0
+
+
+def test_one_registration_a_case_has_no_changes_to_count(tmp_path) -> None:
+    """With one registration a case there are no consecutive pairs: the population is still
+    made, the figures that need two registrations are empty, and the others reproduce it."""
+    population = build_population(["101", "147"], citizens=300, registrations=1, seed=3)
+    truth = true_figures(population)
+    assert truth["function_level_change"].height == 0 and truth["months_between_registrations"].height == 0
+    result = aggregate(write_population(population, tmp_path), tmp_path / "out", report=False)
+    assert result.loaded.excluded.height == 0
+    for figure in ("function_level_first", "goals_set_share", "income_basis", "support_need_by_function_level"):
+        _reproduces(result, truth, figure)
