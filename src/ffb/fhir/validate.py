@@ -112,7 +112,7 @@ class BundleInput(RawInput):
     # per table: ROW, the file (with its NDJSON line), the resource's place and its id
     places: dict[str, pl.DataFrame] = field(default_factory=dict)
 
-    def locate(self, issues: pl.DataFrame, lang: str = "da") -> pl.DataFrame:
+    def locate(self, issues: pl.DataFrame) -> pl.DataFrame:
         """Issues of the canonical tables put back in their Bundles: source, pointer, no row."""
         if not self.places:
             return issues
