@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -132,6 +133,38 @@ def _flat_variant(tmp_path: Path, edit) -> Path:
     with path.open("w", encoding="cp1252", newline="") as handle:
         csv.writer(handle, delimiter=";").writerows(table)
     return path
+
+
+def _day(text: str) -> dt.date:
+    """A date as the example export writes it (several ways, an Excel serial among them)."""
+    if text.isdigit():
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(text))
+    day, month, year = re.split(r"[-./]", text)
+    return dt.date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day))
+
+
+def test_keys_are_the_same_whichever_way_a_date_or_cpr_is_written(flat: Path, tmp_path: Path) -> None:
+    """Next year's delivery may write the same day or CPR number another way; the ids made from
+    them must not change, or the deliveries do not link up."""
+
+    def edit(table):
+        header = table[0]
+        for row in table[1:]:
+            if not any(row):
+                continue
+            for name in ("Registreringsdato", "Bevilget fra", "Sag oprettet"):
+                column = header.index(name)
+                if row[column]:
+                    day = _day(row[column])
+                    row[column] = f"{day.day}.{day.month}.{day.year}" if name != "Sag oprettet" else day.isoformat()
+            cpr = header.index("CPR-nr.")
+            row[cpr] = row[cpr].replace("-", "") if "-" in row[cpr] else f"{row[cpr][:6]}-{row[cpr][6:]}"
+
+    source = _flat_variant(tmp_path, edit)
+    assert source.read_bytes() != FLAT.read_bytes()
+    run_conversion("flat-csv-da", [source], tmp_path / "out", KEY)
+    for table in ("citizens", "cases", "assessments", "conditions", "goals", "goal_conditions", "interventions"):
+        assert rows(tmp_path / "out", table) == rows(flat, table), table
 
 
 def test_unmapped_value_rejects_its_record_and_is_counted(tmp_path: Path) -> None:

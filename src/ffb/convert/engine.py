@@ -179,6 +179,43 @@ def _part_length(column: ColumnPlan) -> int:
     return min(KEY_PART_MAX, (64 - len(column.prefix) - (count - 1)) // count)
 
 
+def key_text_kinds(plan: Plan, headers: _Headers) -> dict[str, str]:
+    """How a key part's source text is written before it is hashed: "date" for a column the
+    profile also reads as a date, "cpr" for one it reads as a CPR number. A key then stays the
+    same when an export writes the same day or number another way (`05-03-2024`, `5.3.2024`,
+    `45356`; `010190-1234`, `0101901234`), so deliveries in different formats link up."""
+    kinds: dict[str, str] = {}
+    for table in plan.tables:
+        for column in table.columns:
+            if column.kind != "from":
+                continue
+            if column.derive in ("pseudonym", "birth_year", "sex"):
+                kind = "cpr"
+            elif column.type == "date" and not column.derive:
+                kind = "date"
+            else:
+                continue
+            for n in _numbers(table, plan):
+                if (name := headers.first(column.headers, n)) is not None:
+                    kinds.setdefault(name, kind)
+    return kinds
+
+
+def key_text(values: pl.Series, kind: str | None, plan: Plan) -> pl.Series:
+    """A key part's source text in one written form (see key_text_kinds); text that does not
+    read as its kind is kept as it is (its record is rejected by the column that reads it)."""
+    if kind is None:
+        return values
+    distinct = values.drop_nulls().unique()
+    text = pl.col("t")
+    if kind == "date":
+        written = parsing.date(text, plan.date_formats).dt.strftime("%Y-%m-%d")
+    else:
+        written = parsing.cpr_digits(text)
+    canonical = distinct.to_frame("t").select(pl.coalesce(written, text))["t"]
+    return values.replace_strict(distinct, canonical, default=None, return_dtype=pl.String)
+
+
 def key_sources(plan: Plan, headers: _Headers) -> list[str]:
     """The source columns some key is made from (their pseudonyms are made once, for all keys)."""
     names = set()
@@ -431,10 +468,12 @@ def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser
     rejects = [_empty_rejects()]
     for source in sources:
         # Every source column a key is made from gets its pseudonyms once, per distinct text.
-        names = key_sources(plan, _Headers(source.header))
+        headers = _Headers(source.header)
+        kinds = key_text_kinds(plan, headers)
         source.frame = source.frame.with_columns(
-            pseudonymiser.series(source.frame[name], KEY_PART_MAX, "", ("part", name)).alias(HASHED + name)
-            for name in names
+            pseudonymiser.series(key_text(source.frame[name], kinds.get(name), plan), KEY_PART_MAX, "",
+                                 ("part", kinds.get(name) or name)).alias(HASHED + name)
+            for name in key_sources(plan, headers)
         )
     parsed = [_Parsed(plan, source, index) for index, source in enumerate(sources)]
     for table in plan.tables:
