@@ -259,6 +259,21 @@ def test_convert_command_exits_1_on_rejects(tmp_path: Path) -> None:
 # --- profiles -----------------------------------------------------------------------------
 
 
+def test_a_row_with_more_cells_than_the_header_is_named(tmp_path: Path) -> None:
+    def edit(table):
+        table[4] = table[4] + ["ekstra", "celler"]
+
+    source = _flat_variant(tmp_path, edit)
+    key_file = tmp_path / "key"
+    key_file.write_bytes(KEY)
+    for lang, wanted in (("da", "række 5 har 36 celler, overskriften 34"), ("en", "row 5 has 36 cells, the header 34")):
+        result = CliRunner().invoke(main, ["convert", "--lang", lang, "--profile", "flat-csv-da", str(source),
+                                           "--out", str(tmp_path / "out"), "--key-file", str(key_file)])
+        assert result.exit_code == 2
+        assert f"udtraek.csv: {wanted}" in result.output, result.output
+        assert "Traceback" not in result.output
+
+
 def _profile_with(tmp_path: Path, old: str, new: str) -> Path:
     text = (ROOT / "converters" / "flat-csv-da.yaml").read_text("utf-8")
     assert old in text

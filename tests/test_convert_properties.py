@@ -19,6 +19,8 @@ with FLAT.open(encoding="cp1252", newline="") as _handle:
 HEADER, EXAMPLE_ROWS = _TABLE[0], [row for row in _TABLE[1:] if row]
 
 # Values a messy export may hold in any cell: good ones from the example, and junk.
+# Free-text notes as exports write them: quoted, over several lines, with quotes and separators.
+NOTES = st.sampled_from(["", "to\nlinjer", 'sagt "nej"\n\nså ja', "a;b\r\nc", '"', "\n"])
 JUNK = st.sampled_from(["", " ", "ukendt", "31-02-2023", "7.5", "x", "§ 999", "0101", "ÆØÅ", "1.2.3", "-", "NULL"])
 
 
@@ -33,9 +35,9 @@ def exports(draw) -> list[list[str]]:
     return rows
 
 
-def _write(path: Path, rows: list[list[str]]) -> None:
+def _write(path: Path, rows: list[list[str]], line_end: str = "\r\n") -> None:
     with path.open("w", encoding="cp1252", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
+        writer = csv.writer(handle, delimiter=";", lineterminator=line_end)
         writer.writerow(HEADER)
         writer.writerows(rows)
 
@@ -185,3 +187,49 @@ def test_fhir_round_trip_keeps_every_code_and_date(seed, citizens, registrations
 
     for name, columns in CARRIED.items():
         assert facts(back.get(name, []), columns) == facts(tables.get(name, []), columns), name
+
+
+def _package(folder: Path) -> dict[str, object]:
+    """Every file of a converted package, the report without its time of conversion."""
+    files = {}
+    for path in sorted(folder.iterdir()):
+        if path.name == "conversion-report.json":
+            report = json.loads(path.read_text("utf-8"))
+            report.pop("converted_at")
+            files[path.name] = report
+        else:
+            files[path.name] = path.read_bytes()
+    return files
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=exports(), batch=st.integers(1, 600), notes=st.lists(NOTES, max_size=4), crlf=st.booleans())
+def test_reading_in_batches_changes_nothing(tmp_path_factory, monkeypatch, rows, batch, notes, crlf) -> None:
+    """A large export is converted a slice of bytes at a time, with each table's rows kept on
+    disk between slices; the package must be the one a whole reading gives, also when a
+    quoted note runs over several lines across a slice's end."""
+    from ffb.convert import engine, sources
+
+    folder = tmp_path_factory.mktemp("batches")
+    source = folder / "udtraek.csv"
+    note = HEADER.index("Bemærkning")
+    rows = [list(row) for row in rows]
+    for row, text in zip(rows, notes):
+        row[note] = text
+    _write(source, rows, "\r\n" if crlf else "\n")
+    run_conversion("flat-csv-da", [source], folder / "whole", KEY)
+    spilled = []
+    spill = engine._Candidates.spill
+
+    def counting_spill(self) -> None:
+        spill(self)
+        spilled.append(sum(len(files) for files in self.files.values()))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(sources, "BATCH_BYTES", batch)
+        patch.setattr(engine._Candidates, "spill", counting_spill)
+        run_conversion("flat-csv-da", [source], folder / "batched", KEY)
+    filled = sum(1 for row in rows if any(cell.strip() for cell in row))
+    if len(rows) >= 2 and batch < 200:  # every row of the example is longer than 200 bytes
+        assert spilled and spilled[-1] > 0, "the rows were not read in batches"
+    assert _package(folder / "batched") == _package(folder / "whole")

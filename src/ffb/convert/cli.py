@@ -40,6 +40,9 @@ _DANISH = [
      "ingen nøgle til pseudonymisering: angiv --key-file FIL eller sæt FFB_PSEUDONYM_KEY; brug den samme nøgle "
      "til hver levering, så id'erne hænger sammen"),
     (r"^(?P<p>.*): no such file$", "{p}: filen findes ikke"),
+    (r"^(?P<p>.*): row (?P<row>\d+) has (?P<n>\d+) cells, the header (?P<w>\d+) \(a (?P<d>.*) in a cell that is not in quotes\?\)$",
+     "{p}: række {row} har {n} celler, overskriften {w} (et {d} i en celle, der ikke står i anførselstegn?)"),
+    (r"^(?P<p>.*): cannot be read as CSV \((?P<why>.*)\)$", "{p}: kan ikke læses som CSV ({why})"),
     (r"^(?P<p>.*): the key file cannot be read \((?P<why>.*)\)$", "{p}: nøglefilen kan ikke læses ({why})"),
     (r"^not enough memory for this conversion$", "ikke hukommelse nok til denne konvertering"),
     (r"^could not convert \((?P<why>.*)\)$", "kunne ikke konvertere ({why})"),

@@ -12,7 +12,9 @@ instead of one of them being picked.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polars as pl
 
@@ -64,6 +66,7 @@ class Conversion:
     tables: dict[str, pl.DataFrame]
     rejects: pl.DataFrame
     report: dict = field(default_factory=dict)
+    written: set[str] = field(default_factory=set)  # tables a sink has written already (their rows are not held)
 
 
 class _Headers:
@@ -410,6 +413,8 @@ def _empty_rejects() -> pl.DataFrame:
 
 
 def _anti(frame: pl.DataFrame, rejected_rows: pl.DataFrame, rejected_regs: pl.DataFrame) -> pl.DataFrame:
+    if not rejected_rows.height and not rejected_regs.height:
+        return frame
     frame = frame.join(rejected_rows, on=[SRC, ROW], how="anti")
     with_reg = frame.filter(pl.col(REG).is_not_null()).join(rejected_regs, on=RECORD, how="anti")
     return pl.concat([frame.filter(pl.col(REG).is_null()), with_reg])
@@ -435,8 +440,10 @@ def _hash_columns(frame: pl.DataFrame, table: TablePlan, pseudonymiser: Pseudony
     return frame.with_columns(replaced) if replaced else frame
 
 
-def _conflicts(frame: pl.DataFrame, table: TablePlan) -> pl.DataFrame:
-    """Rejects for rows that share a key but disagree, and for rows whose key is empty."""
+def _merge(frame: pl.DataFrame, table: TablePlan) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """One row per key, every contract column in contract order (each column's first value in
+    the source's order); and the rejects for rows that share a key but disagree, or whose key
+    is empty. Both come from one grouping by key."""
     key = table.primary_key
     others = [c.name for c in table.columns if c.name not in key]
     out = []
@@ -444,99 +451,154 @@ def _conflicts(frame: pl.DataFrame, table: TablePlan) -> pl.DataFrame:
     if empty.height:
         out.append(empty.select(SRC, ROW, REG, pl.lit(key[0]).alias("column"), pl.lit("").alias("value"),
                                 pl.lit(f"empty_key||{table.name}").alias("code")))
-    keyed = frame.filter(pl.all_horizontal([pl.col(k).is_not_null() for k in key]))
-    if others and keyed.height:
-        counts = keyed.group_by(key).agg([pl.col(c).drop_nulls().n_unique().alias(c) for c in others])
-        bad = counts.filter(pl.any_horizontal([pl.col(c) > 1 for c in others]))
+        frame = frame.filter(pl.all_horizontal([pl.col(k).is_not_null() for k in key]))
+    counted = [f"\x1en:{c}" for c in others]
+    grouped = frame.sort([SRC, ROW, REG], nulls_last=False, maintain_order=True).group_by(key, maintain_order=True).agg(
+        [pl.col(c).drop_nulls().first() for c in others]
+        + [pl.col(c).drop_nulls().n_unique().alias(n) for c, n in zip(others, counted)]
+    )
+    if others:
+        bad = grouped.filter(pl.any_horizontal([pl.col(n) > 1 for n in counted]))
         if bad.height:
-            first_bad = pl.coalesce([pl.when(pl.col(c) > 1).then(pl.lit(c)) for c in others]).alias("_column")
-            bad = bad.select(*key, first_bad)
-            joined = keyed.join(bad, on=key, how="inner")
-            value = pl.coalesce([
-                pl.when(pl.col("_column") == c).then(pl.col(c).cast(pl.String)) for c in others
-            ])
+            first_bad = pl.coalesce([pl.when(pl.col(n) > 1).then(pl.lit(c)) for c, n in zip(others, counted)])
+            joined = frame.join(bad.select(*key, first_bad.alias("_column")), on=key, how="inner")
+            value = pl.coalesce([pl.when(pl.col("_column") == c).then(pl.col(c).cast(pl.String)) for c in others])
             out.append(joined.select(SRC, ROW, REG, pl.col("_column").alias("column"),
                                      value.fill_null("").alias("value"),
                                      pl.lit(f"conflicting_values||{table.name}").alias("code")))
-    return pl.concat(out) if out else _empty_rejects()
+    columns = []
+    for column in table.contract_columns:
+        name = column["name"]
+        columns.append(pl.col(name) if name in grouped.columns else pl.lit(None, DTYPES[column["type"]]).alias(name))
+    return grouped.select(columns), (pl.concat(out) if out else _empty_rejects())
 
 
-def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser) -> Conversion:
-    for source in sources:
-        check_headers(plan, source)
-    candidates: dict[str, pl.DataFrame] = {}
-    rejects = [_empty_rejects()]
-    for source in sources:
-        # Every source column a key is made from gets its pseudonyms once, per distinct text.
-        headers = _Headers(source.header)
-        kinds = key_text_kinds(plan, headers)
-        source.frame = source.frame.with_columns(
-            pseudonymiser.series(key_text(source.frame[name], kinds.get(name), plan), KEY_PART_MAX, "",
-                                 ("part", kinds.get(name) or name)).alias(HASHED + name)
-            for name in key_sources(plan, headers)
-        )
-    parsed = [_Parsed(plan, source, index) for index, source in enumerate(sources)]
+class _Candidates:
+    """Each table's candidate rows, gathered source batch by source batch.
+
+    They stay in memory unless a source comes in several batches and there is a work folder:
+    then each batch's rows are written there as Parquet as soon as the batch is done, and a
+    table is read back whole only when its own turn comes, so that no more than one batch of
+    source text and one table are held at a time."""
+
+    def __init__(self, plan: Plan, workdir: Path | None) -> None:
+        self.workdir = workdir
+        self.schemas = {t.name: {SRC: pl.Int64, ROW: pl.Int64, REG: pl.Int64, **{c.name: DTYPES[c.type] for c in t.columns}}
+                        for t in plan.tables}
+        self.frames: dict[str, list[pl.DataFrame]] = {t.name: [] for t in plan.tables}
+        self.files: dict[str, list[Path]] = {t.name: [] for t in plan.tables}
+        self.rows = {t.name: 0 for t in plan.tables}
+
+    def add(self, name: str, frame: pl.DataFrame) -> None:
+        self.rows[name] += frame.height
+        self.frames[name].append(frame)
+
+    def spill(self) -> None:
+        """Write what is held to the work folder (nothing happens without one)."""
+        if self.workdir is None:
+            return
+        for name, frames in self.frames.items():
+            for frame in frames:
+                path = self.workdir / f"{name}-{len(self.files[name])}.parquet"
+                frame.write_parquet(path, compression="snappy", statistics=False)
+                self.files[name].append(path)
+            frames.clear()
+
+    @property
+    def spilled(self) -> bool:
+        return any(self.files.values())
+
+    def load(self, name: str) -> pl.DataFrame:
+        parts = [pl.read_parquet(path) for path in self.files[name]] + self.frames[name]
+        if not parts:
+            return pl.DataFrame(schema=self.schemas[name])
+        return pl.concat(parts, how="vertical") if len(parts) > 1 else parts[0]
+
+    def keep(self, name: str, frame: pl.DataFrame) -> None:
+        """Hold the table's rows as they now are (when they are held in memory at all)."""
+        if not self.files[name]:
+            self.frames[name] = [frame]
+
+
+def _gather(plan: Plan, source: SourceTable, index: int, pseudonymiser: Pseudonymiser,
+            candidates: _Candidates) -> tuple[list[pl.DataFrame], _SourceCount]:
+    """One batch of a source's rows into each table's candidates; the values that failed."""
+    # Every source column a key is made from gets its pseudonyms once, per distinct text.
+    headers = _Headers(source.header)
+    kinds = key_text_kinds(plan, headers)
+    source.frame = source.frame.with_columns(
+        pseudonymiser.series(key_text(source.frame[name], kinds.get(name), plan), KEY_PART_MAX, "",
+                             ("part", kinds.get(name) or name)).alias(HASHED + name)
+        for name in key_sources(plan, headers)
+    )
+    parsed = _Parsed(plan, source, index)
+    rejects = []
     for table in plan.tables:
-        parts = []
-        for index, source in enumerate(sources):
-            if not reads(table, source):
-                continue
-            frame, bad = _candidates(plan, table, parsed[index])
-            parts.append(frame)
+        if reads(table, source):
+            frame, bad = _candidates(plan, table, parsed)
+            candidates.add(table.name, _hash_columns(frame, table, pseudonymiser))
             rejects.append(bad)
-        candidates[table.name] = pl.concat(parts) if parts else pl.DataFrame(
-            schema={SRC: pl.Int64, ROW: pl.Int64, REG: pl.Int64, **{c.name: DTYPES[c.type] for c in table.columns}}
-        )
-    all_rejects = pl.concat(rejects).unique(maintain_order=True)
-    # What is kept from here on is only what later steps read: the parsed source columns and
-    # the candidates' unhashed keys go as soon as they are used (a million source rows make
-    # some five million canonical ones, and every copy of them counts).
-    del parsed, rejects
-    records_in = {name: frame.height for name, frame in candidates.items()}
+    count = _source_count(plan, source, index)
     # The source text is read no more: only its counts are kept (for a million rows of
     # thirty columns, the text is about as large as every canonical table together).
-    counts = [_source_count(plan, source, index) for index, source in enumerate(sources)]
-    for source in sources:
-        source.frame = source.frame.clear()
+    source.frame = source.frame.clear()
+    return rejects, count
 
-    # Reject records until no table has conflicting rows left (rejecting only ever removes rows).
-    accepted: dict[str, pl.DataFrame] = {}
-    for _ in range(10):
+
+def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser, workdir: Path | None = None,
+            sink: Callable[[str, pl.DataFrame], None] | None = None) -> Conversion:
+    """Convert the sources (read a batch at a time, see SourceTable.batches).
+
+    `workdir` is where candidate rows go between batches (see _Candidates); `sink`, when
+    given, takes each finished table as soon as it is made, and the Conversion then holds
+    only the tables' columns, not their rows.
+    """
+    for source in sources:
+        check_headers(plan, source)
+    candidates = _Candidates(plan, workdir)
+    rejects = [_empty_rejects()]
+    counts = []
+    for index, source in enumerate(sources):
+        count = None
+        for part in source.batches():
+            bad, counted = _gather(plan, part, index, pseudonymiser, candidates)
+            rejects += bad
+            count = counted if count is None else count + counted
+            if source.more is not None:
+                # Batch by batch, nothing of one batch is needed by the next.
+                candidates.spill()
+                pseudonymiser.forget()
+        counts.append(count)
+    all_rejects = pl.concat(rejects).unique(maintain_order=True)
+    del rejects
+    records_in = dict(candidates.rows)
+
+    # Merge each table by key; reject the records of rows that share a key but disagree, and
+    # merge again until no table has such rows left. Rejecting only ever removes rows, and each
+    # round rejects at least one more record, so this ends; mostly the first round is the last.
+    tables, records_out, rows_written = {}, {}, {}
+    while True:
         rejected_rows, rejected_regs = _rejected_sets(all_rejects)
         new = []
         for table in plan.tables:
-            if table.name in candidates:
-                rows = _anti(candidates.pop(table.name), rejected_rows, rejected_regs)
-                accepted[table.name] = _hash_columns(rows, table, pseudonymiser)
-                del rows
-            else:
-                accepted[table.name] = _anti(accepted[table.name], rejected_rows, rejected_regs)
-            new.append(_conflicts(accepted[table.name], table))
+            frame = _anti(candidates.load(table.name), rejected_rows, rejected_regs)
+            candidates.keep(table.name, frame)
+            records_out[table.name] = frame.height
+            merged, conflicts = _merge(frame, table)
+            del frame
+            new.append(conflicts)
+            rows_written[table.name] = merged.height
+            if sink is not None:
+                sink(table.name, merged)  # written again if a later round rejects more
+                merged = merged.clear()
+            tables[table.name] = merged
+            del merged
         found = pl.concat(new)
         if not found.height:
             break
         all_rejects = pl.concat([all_rejects, found]).unique(maintain_order=True)
-
-    tables, records_out = {}, {}
-    for table in plan.tables:
-        frame = accepted.pop(table.name)
-        records_out[table.name] = frame.height
-        tables[table.name] = _merge(frame, table)
-        del frame
-    report = _accounting(plan, sources, counts, records_in, records_out, tables, all_rejects)
-    return Conversion(tables, all_rejects, report)
-
-
-def _merge(frame: pl.DataFrame, table: TablePlan) -> pl.DataFrame:
-    """One row per key, every contract column in contract order."""
-    key = table.primary_key
-    others = [c.name for c in table.columns if c.name not in key]
-    merged = frame.sort([SRC, ROW, REG], nulls_last=False, maintain_order=True).group_by(key, maintain_order=True).agg([pl.col(c).drop_nulls().first() for c in others])
-    columns = []
-    for column in table.contract_columns:
-        name = column["name"]
-        columns.append(pl.col(name) if name in merged.columns else pl.lit(None, DTYPES[column["type"]]).alias(name))
-    return merged.select(columns)
+    report = _accounting(plan, sources, counts, records_in, records_out, rows_written, all_rejects)
+    return Conversion(tables, all_rejects, report, set(tables) if sink is not None else set())
 
 
 @dataclass
@@ -545,6 +607,10 @@ class _SourceCount:
 
     rows: int
     filled: pl.DataFrame | None  # (SRC, ROW, REG) of every filled registration
+
+    def __add__(self, other: _SourceCount) -> _SourceCount:
+        filled = None if self.filled is None else pl.concat([self.filled, other.filled])
+        return _SourceCount(self.rows + other.rows, filled)
 
 
 def _source_count(plan: Plan, source: SourceTable, index: int) -> _SourceCount:
@@ -560,7 +626,7 @@ def _source_count(plan: Plan, source: SourceTable, index: int) -> _SourceCount:
 
 
 def _accounting(plan, sources, counts: list[_SourceCount], records_in: dict[str, int], records_out: dict[str, int],
-                tables, rejects) -> dict:
+                rows_written: dict[str, int], rejects) -> dict:
     rejected_rows, rejected_regs = _rejected_sets(rejects)
     per_source = []
     for index, source in enumerate(sources):
@@ -595,8 +661,8 @@ def _accounting(plan, sources, counts: list[_SourceCount], records_in: dict[str,
             "records_in": came,
             "records_out": kept,
             "records_rejected": came - kept,
-            "rows_written": tables[table.name].height,
-            "merged_duplicates": kept - tables[table.name].height,
+            "rows_written": rows_written[table.name],
+            "merged_duplicates": kept - rows_written[table.name],
         }
     return {"sources": per_source, "tables": per_table}
 

@@ -30,18 +30,24 @@ def _canonical_text(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select(out)
 
 
-def write_conversion(folder: Path, conversion: Conversion, rejects: pl.DataFrame, report: dict, contract: dict) -> dict[str, int]:
+def write_table(folder: Path, name: str, frame: pl.DataFrame) -> None:
+    """One canonical table as the package's UTF-8 CSV file."""
+    _canonical_text(frame).write_csv(folder / f"{name}.csv", line_terminator="\n", null_value="")
+
+
+def write_conversion(folder: Path, conversion: Conversion, rejects: pl.DataFrame, report: dict, contract: dict) -> None:
+    """The package around the tables: every table not written yet (a contract table no source
+    fills is written with its header only), datapackage.json, the rejects and the report."""
     folder.mkdir(parents=True, exist_ok=True)
-    counts = {}
     for table in contract["tables"]:
         name = table["name"]
+        if name in conversion.written:
+            continue
         frame = conversion.tables.get(name)
         if frame is None:
             frame = pl.DataFrame(schema={c["name"]: pl.String for c in table["columns"]})
-        _canonical_text(frame).write_csv(folder / f"{name}.csv", line_terminator="\n", null_value="")
-        counts[name] = frame.height
+        write_table(folder, name, frame)
     descriptor = json.dumps(datapackage_descriptor(contract), ensure_ascii=False, indent=2)
     (folder / "datapackage.json").write_text(descriptor + "\n", encoding="utf-8")
     rejects.write_csv(folder / REJECTS_NAME, line_terminator="\n", null_value="")
     (folder / REPORT_NAME).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return counts

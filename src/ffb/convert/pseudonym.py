@@ -60,6 +60,11 @@ class Pseudonymiser:
         outer.update(inner.digest())
         return outer.hexdigest()
 
+    def forget(self) -> None:
+        """Let go of the digests made so far (between batches of a large export, so that the
+        memory they take does not grow with the export)."""
+        self._known.clear()
+
     def series(self, values: pl.Series, length: int = 64, prefix: str = "", family: object = None) -> pl.Series:
         """The pseudonym of every value (null stays null), computed once per distinct value
         (and once per family of texts across calls)."""

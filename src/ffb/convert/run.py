@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ import polars as pl
 
 from ffb.contract.codes import load_contract
 from ffb.convert.engine import Conversion, convert, word_rejects
-from ffb.convert.output import write_conversion
+from ffb.convert.output import write_conversion, write_table
 from ffb.convert.plan import compile_plan
 from ffb.convert.profile import load_profile
 from ffb.convert.pseudonym import Pseudonymiser
@@ -51,9 +52,14 @@ def run_conversion(profile_name: str | Path, inputs: list[Path], out: Path, key:
         conversion, sources = convert_bundles(inputs, plan, pseudonymiser, table)
     else:
         sheets = list(dict.fromkeys(table.sheet for table in plan.tables))
-        sources = [t for path in inputs for t in read_source(path, profile.read, sheets, profile.numbers.decimal)]
-        tell("convert")
-        conversion = convert(plan, sources, pseudonymiser)
+        with tempfile.TemporaryDirectory(prefix="ffb-convert-") as scratch:
+            workdir = Path(scratch)
+            sources = [t for path in inputs
+                       for t in read_source(path, profile.read, sheets, profile.numbers.decimal, workdir)]
+            tell("convert")
+            out.mkdir(parents=True, exist_ok=True)
+            # Each table is written as soon as it is made, and let go.
+            conversion = convert(plan, sources, pseudonymiser, workdir, lambda name, frame: write_table(out, name, frame))
     rejects = word_rejects(conversion.rejects, sources, plan, lang)
     report = _report(profile, profile_path, contract, conversion, rejects)
     tell("write")

@@ -7,10 +7,13 @@ validator's (ffb.read), so a hostile file meets the same guards.
 
 from __future__ import annotations
 
+import csv
+import io
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
-from itertools import zip_longest
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from itertools import chain, zip_longest
 from pathlib import Path
 
 import polars as pl
@@ -22,6 +25,9 @@ from ffb.read.model import CannotRun
 from ffb.read.text_files import NotText, detect_format, transcode_to_utf8
 
 ROW = "_row"
+# A CSV export is read this many bytes at a time (about 200,000 rows of a flat export) when
+# the caller can take it in batches, so a file larger than memory is never held whole.
+BATCH_BYTES = 64 * 2**20
 
 
 @dataclass
@@ -30,19 +36,31 @@ class SourceTable:
 
     source: str  # the file as the user named it
     sheet: str | None
-    frame: pl.DataFrame
+    frame: pl.DataFrame  # the rows (the first batch of them, when `more` is set)
     header: list[str]
     blank_rows: int = 0
     notes: list[str] = field(default_factory=list)
     wanted_sheet: str | None = None  # the sheet the profile asked for (None: the first)
+    more: Iterator[pl.DataFrame] | None = None  # the batches after `frame`, read as they are asked for
+
+    def batches(self) -> Iterator[SourceTable]:
+        """The source a batch of rows at a time (the whole of it, when it was read whole).
+        Blank rows are counted into `blank_rows` as the batches are read."""
+        yield self
+        for frame in self.more or ():
+            yield replace(self, frame=frame, more=None)
 
 
-def read_source(path: Path, read: Read, sheets: list[str | None] | None = None, decimal: str = ",") -> list[SourceTable]:
-    """The tables of one export file: the file itself, or each sheet the profile reads."""
+def read_source(path: Path, read: Read, sheets: list[str | None] | None = None, decimal: str = ",",
+                workdir: Path | None = None) -> list[SourceTable]:
+    """The tables of one export file: the file itself, or each sheet the profile reads.
+
+    With a `workdir` (which must outlive the reading), a CSV file is read in batches of
+    about BATCH_BYTES, as the caller asks for them (SourceTable.batches)."""
     if not path.is_file():
         raise CannotRun(f"{path}: no such file")
     if read.format == "csv":
-        return [_read_csv(path, read)]
+        return [_read_csv(path, read, workdir)]
     if read.format == "xlsx":
         return _read_xlsx(path, read, sheets or [read.sheet], decimal)
     raise CannotRun(f"{path}: the {read.format} format is read by its own reader")
@@ -65,42 +83,128 @@ def _check_header(header: list[str], where: str) -> None:
         raise CannotRun(f"{where}: the header names {', '.join(repr(d) for d in doubled)} more than once")
 
 
-def _read_csv(path: Path, read: Read) -> SourceTable:
+def _read_csv(path: Path, read: Read, workdir: Path | None = None) -> SourceTable:
     try:
         text_format, _ = detect_format(path)
     except NotText as problem:
         raise CannotRun(f"{path}: not a readable text file ({problem.code})") from problem
     encoding = text_format.encoding if read.encoding == "auto" else read.encoding
     delimiter = text_format.delimiter if read.delimiter == "auto" else read.delimiter
+    if workdir is not None:
+        return _read_csv_in(path, read, Path(tempfile.mkdtemp(prefix="source-", dir=workdir)), encoding, delimiter,
+                            batched=True)
+    with tempfile.TemporaryDirectory(prefix="ffb-convert-") as scratch:
+        return _read_csv_in(path, read, Path(scratch), encoding, delimiter, batched=False)
+
+
+def _read_csv_in(path: Path, read: Read, scratch: Path, encoding: str, delimiter: str, batched: bool) -> SourceTable:
     notes = []
-    with tempfile.TemporaryDirectory(prefix="ffb-convert-") as workdir:
-        source = path
-        if encoding in ("cp1252", "utf-16"):
-            source = Path(workdir) / "utf8.csv"
-            try:
-                transcode_to_utf8(path, encoding, source)
-            except NotText as problem:
-                raise CannotRun(f"{path}: not {encoding} text") from problem
-            notes.append(f"read as {encoding}")
+    source = path
+    if encoding in ("cp1252", "utf-16"):
+        source = scratch / "utf8.csv"
         try:
-            frame = pl.read_csv(
-                source,
-                separator=delimiter,
-                infer_schema=False,
-                skip_rows=read.header_row - 1,
-                encoding="utf8",
-                quote_char='"',
-                raise_if_empty=False,
-            )
-        except pl.exceptions.PolarsError as error:
-            first = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
-            raise CannotRun(f"{path}: cannot be read as CSV ({first})") from error
-    header = [name.strip() for name in frame.columns]
+            transcode_to_utf8(path, encoding, source)
+        except NotText as problem:
+            raise CannotRun(f"{path}: not {encoding} text") from problem
+        notes.append(f"read as {encoding}")
+    options = dict(separator=delimiter, infer_schema=False, encoding="utf8", quote_char='"', raise_if_empty=False)
+    try:
+        if batched:
+            columns = pl.scan_csv(source, skip_rows=read.header_row - 1, **options).collect_schema().names()
+        else:
+            frame = pl.read_csv(source, skip_rows=read.header_row - 1, **options)
+            columns = frame.columns
+    except pl.exceptions.PolarsError as error:
+        raise _unreadable(path, error) from error
+    header = [name.strip() for name in columns]
     _check_header(header, str(path))
+    if not batched:
+        frame.columns = header
+        frame = frame.with_row_index(ROW, offset=read.header_row + 1).with_columns(pl.col(ROW).cast(pl.Int64))
+        frame, blank = _tidy(frame, header)
+        return SourceTable(str(path), None, frame, header, blank, notes)
+    table = SourceTable(str(path), None, pl.DataFrame(), header, 0, notes)
+    batches = _batches(path, source, read.header_row, columns, header, options, table)
+    table.frame = next(batches, None)
+    if table.frame is None:  # no rows at all
+        table.frame = pl.DataFrame(schema={**{h: pl.String for h in header}, ROW: pl.Int64})
+    second = next(batches, None)
+    # A file of one batch is held whole, as if it had not been read in batches.
+    table.more = None if second is None else chain([second], batches)
+    return table
+
+
+def _batches(path: Path, source: Path, header_row: int, columns: list[str], header: list[str], options: dict,
+             table: SourceTable) -> Iterator[pl.DataFrame]:
+    """The file's rows a slice of bytes at a time, tidied, the blank ones counted into the table.
+
+    polars' own batched reading holds the whole file's bytes while it reads; here only one
+    slice is held. A slice ends at a line break outside quotes (after an even number of
+    quote characters from the start of the data), so a quoted cell over several lines is never
+    cut in two; each slice is parsed alone, its rows numbered on from the slices before it."""
+    schema = {name: pl.String for name in columns}
+    rows = 0
+    try:
+        with source.open("rb") as handle:
+            ahead = b"".join(handle.readline() for _ in range(header_row))
+            if ahead.count(b'"') % 2:
+                # (The format check refuses such a file before it comes here.)
+                raise CannotRun(f"{path}: a header cell runs over several lines")
+            data = b""
+            while True:
+                chunk = handle.read(BATCH_BYTES)
+                data += chunk
+                cut = _rows_end(data) if chunk else len(data)
+                if cut is None:
+                    continue  # not one whole row yet: read on
+                if cut:
+                    rows_here = data[:cut]
+                    try:
+                        frame = pl.read_csv(rows_here, has_header=False, schema=schema, **options)
+                    except pl.exceptions.PolarsError as error:
+                        raise _unreadable(path, error, rows_here, header_row + 1 + rows, options["separator"],
+                                          len(columns)) from error
+                    data = data[cut:]
+                    yield from _numbered(frame, header, header_row, rows, table)
+                    rows += frame.height
+                if not chunk:
+                    break
+    except pl.exceptions.PolarsError as error:
+        raise _unreadable(path, error) from error
+
+
+def _numbered(frame: pl.DataFrame, header: list[str], header_row: int, before: int,
+              table: SourceTable) -> Iterator[pl.DataFrame]:
     frame.columns = header
-    frame = frame.with_row_index(ROW, offset=read.header_row + 1).with_columns(pl.col(ROW).cast(pl.Int64))
+    frame = frame.with_row_index(ROW, offset=header_row + 1 + before).with_columns(pl.col(ROW).cast(pl.Int64))
     frame, blank = _tidy(frame, header)
-    return SourceTable(str(path), None, frame, header, blank, notes)
+    table.blank_rows += blank
+    yield frame
+
+
+def _rows_end(data: bytes) -> int | None:
+    """Where the last whole row in `data` ends: just after the last line break that has an
+    even number of quote characters before it (None when no line break has)."""
+    end = len(data)
+    quotes = data.count(b'"')
+    while (newline := data.rfind(b"\n", 0, end)) >= 0:
+        quotes -= data.count(b'"', newline, end)
+        if quotes % 2 == 0:
+            return newline + 1
+        end = newline
+    return None
+
+
+def _unreadable(path: Path, error: Exception, rows: bytes = b"", first_row: int = 0, delimiter: str = ";",
+                width: int = 0) -> CannotRun:
+    """The reader's complaint, with the row that has more cells than the header when that is it."""
+    for number, cells in enumerate(csv.reader(io.StringIO(rows.decode("utf-8", "replace"), newline=""),
+                                              delimiter=delimiter), start=first_row):
+        if len(cells) > width:
+            return CannotRun(f"{path}: row {number} has {len(cells)} cells, the header {width} "
+                             f"(a {delimiter!r} in a cell that is not in quotes?)")
+    first = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+    return CannotRun(f"{path}: cannot be read as CSV ({first})")
 
 
 def _cell(value: object, decimal: str) -> str | None:
