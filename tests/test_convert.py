@@ -388,7 +388,7 @@ def test_profile_suggest_drafts_a_profile_that_loads_and_accounts(tmp_path: Path
     assert 'id: {from: "CPR-nr.", derive: pseudonym}' in text
     assert '#   "Navn"' in text and 'from: "Navn"' not in text
     assert 'from: "Registreringsdato"  # score 100' in text
-    assert '"Udvikle": "Udvikle funktionsevne"  # score' in text
+    assert '"Udvikle": "Udvikle funktionsevne"  # as a shipped profile maps it' in text
     assert "TODO" in text
     out = tmp_path / "out"
     converted = runner.invoke(main, ["convert", "--profile", str(draft), str(FLAT), "--out", str(out), "--no-validate"],
@@ -397,6 +397,44 @@ def test_profile_suggest_drafts_a_profile_that_loads_and_accounts(tmp_path: Path
     assert_accounted(json.loads((out / "conversion-report.json").read_text("utf-8")))
     checked = runner.invoke(main, ["profile", "check", str(draft)])
     assert checked.exit_code == 0 and "valid" in checked.output
+
+
+def test_profile_suggest_on_an_export_it_has_not_seen(tmp_path: Path) -> None:
+    """Headers written another way than any shipped profile's, labels with spelling variants:
+    the draft keys cases and services on the case number, carries the unit of hours per week,
+    never guesses a section of law by its look, and maps no id by its title."""
+    table = [
+        ["Cprnr", "Borgers navn", "Sags nr", "Støttebehov", "Ydelse", "Paragraf", "Timer/uge"],
+        [fictional_cpr(1, 1, 85, 1233), "Anna", "S-1", "Moderat", "Socialpædagogisk støtte", "§85", "7,5"],
+        [fictional_cpr(2, 2, 90, 1234), "Bo", "S-2", "Hoejt", "Socialpædagogisk støtte", "§ 108", "2"],
+        [fictional_cpr(3, 3, 75, 1235), "Cai", "S-3", "Let", "Socialpædagogisk støtt", "§ 85", "1"],
+    ]
+    export = tmp_path / "eksport.csv"
+    with export.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(table)
+    draft = tmp_path / "draft.yaml"
+    result = CliRunner().invoke(main, ["profile", "suggest", str(export), "--out", str(draft)])
+    assert result.exit_code == 0, result.output
+    text = draft.read_text("utf-8")
+    assert 'id: {key: ["Sags nr"], prefix: S-}' in text
+    assert 'case_id: {key: ["Sags nr"], prefix: S-}' in text
+    assert 'id: {key: ["Sags nr", "Ydelse"], prefix: Y-}' in text
+    assert 'from: "Timer/uge"  # score' in text and "unit: per_week" in text
+    assert '"§85": "Serviceloven § 85' in text and '"Hoejt": "Højt støttebehov"' in text
+    assert '"Socialpædagogisk støtt": "Socialpædagogisk støtte"  # score' in text  # a typo, matched by likeness
+    assert '#   "§ 108"' in text  # not "§ 82 c", however alike the titles look
+    assert "intervention_id" not in text and "# TODO prices" in text
+    assert 'from: "Borgers navn"' not in text
+    out = tmp_path / "out"
+    converted = CliRunner().invoke(main, ["convert", "--profile", str(draft), str(export), "--out", str(out)],
+                                   env={"FFB_PSEUDONYM_KEY": KEY.decode()})
+    assert converted.exit_code == 1, converted.output
+    report = json.loads((out / "conversion-report.json").read_text("utf-8"))
+    assert_accounted(report)
+    assert (report["records_in"], report["records_rejected"]) == (3, 1)  # "§ 108" waits for a person
+    hours = sorted(r["hours_per_month_individual"] for r in rows(out, "interventions"))
+    assert hours == ["32.5", "4.33"]  # 7.5 and 1 hours a week
+    assert_no_clear_cpr(out)
 
 
 def test_progress_is_told_every_stage_in_order(tmp_path: Path) -> None:
