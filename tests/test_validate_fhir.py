@@ -90,6 +90,22 @@ def test_a_folder_of_bundles(tmp_path: Path) -> None:
     assert report["tables"]["citizens"]["rows"] == 1 + len((FOLDER / "delivery.ndjson").read_text().splitlines())
 
 
+def test_a_bundle_among_table_files_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    """A Bundle dropped into a package folder is neither read as a table (a heap of structure
+    findings) nor left out: the command says what the folder holds and exits 2."""
+    import shutil
+
+    folder = tmp_path / "udtraek"
+    shutil.copytree(ROOT / "examples" / "canonical", folder)
+    (folder / "datapackage.json").unlink()
+    _write(folder / "levering.json", _bundle())
+    for lang, said in (("da", "levering.json er en FHIR-Bundle blandt tabelfiler; tjek Bundles for sig"),
+                       ("en", "levering.json is a FHIR Bundle among table files; check the Bundles on their own")):
+        result = CliRunner().invoke(main, [str(folder), "--lang", lang])
+        assert result.exit_code == 2, result.output
+        assert said in result.output and "FFB114" not in result.output
+
+
 def test_unknown_organisation_is_said_once_without_a_missing_municipality(tmp_path: Path) -> None:
     code, report = _validate(BUNDLE)
     assert code == 1

@@ -16,7 +16,6 @@ they never leave the process, and no CPR number is kept in any table.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ import polars as pl
 from ffb.convert import parsing
 from ffb.convert.pseudonym import Pseudonymiser
 from ffb.fhir.read import bundle_rows, iter_bundles
+from ffb.read.json_documents import starts_as_bundle
 from ffb.read.model import ROW, CannotRun, Finding, RawInput, RawTable
 
 # Where in its resource each canonical column comes from (the element an issue points at).
@@ -83,8 +83,6 @@ NOT_CARRIED = {("interventions", "legal_basis")}
 # Rules that compare a column with one the guide has no element for: a closed case's reason
 # for closing (the guide has the end of the period, not why it ended).
 NOT_CHECKED = {"FFB506"}
-_BUNDLE = re.compile(rb'"resourceType"\s*:\s*"Bundle"')
-PEEK_BYTES = 64 * 1024
 
 
 def is_bundle_input(path: Path) -> bool:
@@ -92,17 +90,8 @@ def is_bundle_input(path: Path) -> bool:
     if path.is_dir():
         children = [c for c in path.iterdir() if c.is_file() and not c.name.startswith(".")]
         return bool(children) and all(c.suffix.lower() in (".json", ".ndjson") for c in children) \
-            and all(_starts_as_bundle(c) for c in children)
-    return path.suffix.lower() in (".json", ".ndjson") and path.is_file() and _starts_as_bundle(path)
-
-
-def _starts_as_bundle(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(PEEK_BYTES)
-    except OSError:
-        return False
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and bool(_BUNDLE.search(head))
+            and all(starts_as_bundle(c) for c in children)
+    return path.suffix.lower() in (".json", ".ndjson") and path.is_file() and starts_as_bundle(path)
 
 
 @dataclass

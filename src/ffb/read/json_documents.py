@@ -368,3 +368,17 @@ def _read_json_lines(
         index = int(finding.pointer.split("/")[1])
         findings.append(replace(finding, row=renumber.get(index, index + 1), pointer=None))
     return [raw], findings, "table"
+
+
+_FHIR_BUNDLE = re.compile(rb'"resourceType"\s*:\s*"Bundle"')
+PEEK_BYTES = 64 * 1024
+
+
+def starts_as_bundle(path: Path) -> bool:
+    """Whether a JSON or NDJSON file starts with a FHIR Bundle (its first 64 KB are looked at)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(PEEK_BYTES)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and bool(_FHIR_BUNDLE.search(head))

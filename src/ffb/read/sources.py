@@ -17,7 +17,7 @@ from ffb.contract.codes import load_contract
 from ffb.read.archives import UnsafeArchive, extract_archive
 from ffb.read.csv_table import read_csv_table
 from ffb.read.excel import read_workbook
-from ffb.read.json_documents import NESTING, read_json
+from ffb.read.json_documents import NESTING, read_json, starts_as_bundle
 from ffb.read.limits import DEFAULT_LIMITS, Limits
 from ffb.read.model import CannotRun, Finding, RawInput, RawTable
 from ffb.read.parquet import read_parquet
@@ -220,6 +220,11 @@ class _Reader:
         files = sorted(p for p in folder.iterdir() if p.suffix.lower() in FOLDER_SUFFIXES and _is_file(p))
         if not files:
             raise CannotRun(f"{source}: no datapackage.json and no table files in this folder")
+        # (A folder of nothing but Bundles is checked as Bundles before it comes here.)
+        bundles = [p.name for p in files if p.suffix.lower() in (".json", ".ndjson") and starts_as_bundle(p)]
+        if bundles:
+            raise CannotRun(f"{source}: {bundles[0]} is a FHIR Bundle among table files; check the Bundles on "
+                            "their own (a file, or a folder of nothing but Bundles) and the tables without them")
         for path in files:
             if _inside(root, path):
                 self.file(path, _child(source, path.name))

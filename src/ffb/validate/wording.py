@@ -32,6 +32,9 @@ _DANISH = [
      "{p}: filtypen {s} kan ikke læses; giv en datapakke, CSV, XLSX, JSON, JSON lines eller Parquet"),
     (r"^(?P<p>.*): no datapackage.json and no table files in this folder$",
      "{p}: mappen har hverken datapackage.json eller tabelfiler"),
+    (r"^(?P<p>.*): (?P<f>.*) is a FHIR Bundle among table files; check the Bundles on their own .*$",
+     "{p}: {f} er en FHIR-Bundle blandt tabelfiler; tjek Bundles for sig (en fil eller en mappe med "
+     "kun Bundles) og tabellerne uden dem"),
     (r"^(?P<p>.*): cannot be read \((?P<why>.*)\)$", "{p}: kan ikke læses ({why})"),
     (r"^unknown table (?P<t>.*); the tables are: (?P<names>.*)$", "ukendt tabel {t}; tabellerne er: {names}"),
     (r"^give a PATH to validate, or --list-rules$", "angiv en STI at tjekke, eller --list-rules"),
