@@ -443,6 +443,36 @@ def test_progress_is_told_every_stage_in_order(tmp_path: Path) -> None:
     assert stages == ["read", "convert", "write"]
 
 
+def test_progress_tells_how_much_of_a_large_export_is_done(tmp_path: Path, monkeypatch) -> None:
+    from ffb.convert import sources
+
+    monkeypatch.setattr(sources, "BATCH_BYTES", 300)  # the example is read in slices
+    told: list[tuple[str, float | None]] = []
+    run_conversion("flat-csv-da", [FLAT], tmp_path / "out", KEY, progress=lambda stage, done=None: told.append((stage, done)))
+    shares = [done for stage, done in told if done is not None]
+    assert len(shares) >= 2 and shares == sorted(shares) and shares[-1] == 1.0
+    assert all(stage == "convert" for stage, done in told if done is not None)
+    assert [stage for stage, done in told if done is None] == ["read", "convert", "write"]
+
+
+def test_the_summary_writes_large_counts_as_the_language_does(capsys) -> None:
+    from types import SimpleNamespace
+
+    from ffb.convert.cli import _print_summary
+
+    table = {"records_in": 1_000_000, "records_out": 999_000, "records_rejected": 1_000,
+             "rows_written": 833_333, "merged_duplicates": 165_667}
+    source = {"source": "udtraek.csv", "sheet": None, "columns_not_used": [], "notes": [], **table}
+    report = {"profile": "flat-csv-da", "sources": [source], "tables": {"assessments": table},
+              "rejected_values": [{"count": 1_000, "column": "Ydelse", "value": "Botilbud", "code": "unmapped_code"}]}
+    _print_summary(SimpleNamespace(report=report, out=Path("ud")), "da")
+    danish = capsys.readouterr().out
+    assert "udtraek.csv: 1.000.000 poster, 999.000 konverteret, 1.000 afvist" in danish
+    assert "833.333 rækker (999.000 konverteret, 165.667 sammenlagt, 1.000 afvist)" in danish
+    _print_summary(SimpleNamespace(report=report, out=Path("ud")), "en")
+    assert "1,000,000" in capsys.readouterr().out
+
+
 def test_progress_is_shown_on_a_terminal_only(tmp_path: Path, monkeypatch) -> None:
     """A spinner with the stage is for people at a terminal; a pipe or a CI log never gets it."""
     import sys

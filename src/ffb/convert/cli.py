@@ -141,30 +141,44 @@ def _progress(lang: str):
         yield None
         return
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                        transient=True, console=Console(stderr=True))
+    # The bar fills as a large CSV export is read slice by slice; otherwise it pulses.
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+                        TimeElapsedColumn(), transient=True, console=Console(stderr=True))
     task = progress.add_task("", total=None)
+
+    def tell(stage: str, done: float | None = None) -> None:
+        if done is None:
+            progress.update(task, description=STAGES[lang].get(stage, stage), total=None, completed=0)
+        else:
+            progress.update(task, total=1.0, completed=done)
+
     with progress:
-        yield lambda stage: progress.update(task, description=STAGES[lang].get(stage, stage))
+        yield tell
 
 
 def _print_summary(result, lang: str) -> None:
+    from ffb.report.text import number
+
     words = WORDS[lang]
     report = result.report
+
+    def n(count: int) -> str:
+        return number(count, lang)
+
     click.echo(f"{words['converted']} {report['profile']} → {result.out}")
     for source in report["sources"]:
         where = source["source"] + (f" [{source['sheet']}]" if source["sheet"] else "")
         click.echo(
-            f"  {where}: {source['records_in']} {words['records']}, {source['records_out']} {words['out']}, "
-            f"{source['records_rejected']} {words['rejected']}"
+            f"  {where}: {n(source['records_in'])} {words['records']}, {n(source['records_out'])} {words['out']}, "
+            f"{n(source['records_rejected'])} {words['rejected']}"
         )
         if "registrations" in source:
             r = source["registrations"]
             click.echo(
-                f"    {words['registrations']}: {r['records_in']}, {r['records_out']} {words['out']}, "
-                f"{r['records_rejected']} {words['rejected']}"
+                f"    {words['registrations']}: {n(r['records_in'])}, {n(r['records_out'])} {words['out']}, "
+                f"{n(r['records_rejected'])} {words['rejected']}"
             )
         if source["columns_not_used"]:
             click.echo(f"    {words['not_used']}: {', '.join(source['columns_not_used'])}")
@@ -172,14 +186,14 @@ def _print_summary(result, lang: str) -> None:
             click.echo(f"    {_worded_note(note, lang)}")
     for name, table in report["tables"].items():
         click.echo(
-            f"  {words['table']} {name}: {table['rows_written']} {words['rows']} "
-            f"({table['records_out']} {words['out']}, {table['merged_duplicates']} {words['merged']}, "
-            f"{table['records_rejected']} {words['rejected']})"
+            f"  {words['table']} {name}: {n(table['rows_written'])} {words['rows']} "
+            f"({n(table['records_out'])} {words['out']}, {n(table['merged_duplicates'])} {words['merged']}, "
+            f"{n(table['records_rejected'])} {words['rejected']})"
         )
     if report["rejected_values"]:
         click.echo(f"{words['rejects']} ({words['see']} {result.out / 'rejects.csv'}):")
         for item in report["rejected_values"][:15]:
-            click.echo(f"  {item['count']:>6} × {item['column']} = {item['value']!r}: {item['code']}")
+            click.echo(f"  {n(item['count']):>9} × {item['column']} = {item['value']!r}: {item['code']}")
 
 
 def _validate(out: Path, lang: str) -> bool:

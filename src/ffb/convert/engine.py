@@ -546,13 +546,16 @@ def _gather(plan: Plan, source: SourceTable, index: int, pseudonymiser: Pseudony
 
 
 def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser, workdir: Path | None = None,
-            sink: Callable[[str, pl.DataFrame], None] | None = None) -> Conversion:
+            sink: Callable[[str, pl.DataFrame], None] | None = None,
+            advanced: Callable[[float], None] | None = None) -> Conversion:
     """Convert the sources (read a batch at a time, see SourceTable.batches).
 
     `workdir` is where candidate rows go between batches (see _Candidates); `sink`, when
     given, takes each finished table as soon as it is made, and the Conversion then holds
-    only the tables' columns, not their rows.
+    only the tables' columns, not their rows. `advanced`, when given, is told after each
+    batch of a source read in batches how much of the sources' bytes are done (0 to 1).
     """
+    total = sum(source.size for source in sources)
     for source in sources:
         check_headers(plan, source)
     candidates = _Candidates(plan, workdir)
@@ -568,6 +571,8 @@ def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser
                 # Batch by batch, nothing of one batch is needed by the next.
                 candidates.spill()
                 pseudonymiser.forget()
+                if advanced is not None and total:
+                    advanced(sum(s.bytes_read for s in sources) / total)
         counts.append(count)
     all_rejects = pl.concat(rejects).unique(maintain_order=True)
     del rejects

@@ -37,9 +37,10 @@ def run_conversion(profile_name: str | Path, inputs: list[Path], out: Path, key:
 
     Raises ProfileError (bad profile) or CannotRun (unreadable input); both carry a message
     that names the file. `progress`, when given, is told each stage as it starts: "read",
-    "convert", "write".
+    "convert", "write"; and, while a large CSV export is converted a slice at a time,
+    ("convert", share done) after each slice.
     """
-    tell = progress or (lambda stage: None)
+    tell = progress or (lambda stage, done=None: None)
     tell("read")
     profile, profile_path = load_profile(profile_name)
     contract = load_contract()
@@ -59,7 +60,8 @@ def run_conversion(profile_name: str | Path, inputs: list[Path], out: Path, key:
             tell("convert")
             out.mkdir(parents=True, exist_ok=True)
             # Each table is written as soon as it is made, and let go.
-            conversion = convert(plan, sources, pseudonymiser, workdir, lambda name, frame: write_table(out, name, frame))
+            conversion = convert(plan, sources, pseudonymiser, workdir, lambda name, frame: write_table(out, name, frame),
+                                 lambda done: tell("convert", done))
     rejects = word_rejects(conversion.rejects, sources, plan, lang)
     report = _report(profile, profile_path, contract, conversion, rejects)
     tell("write")

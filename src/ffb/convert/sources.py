@@ -42,6 +42,8 @@ class SourceTable:
     notes: list[str] = field(default_factory=list)
     wanted_sheet: str | None = None  # the sheet the profile asked for (None: the first)
     more: Iterator[pl.DataFrame] | None = None  # the batches after `frame`, read as they are asked for
+    size: int = 0  # the file's bytes
+    bytes_read: int = 0  # how many of them have been read into batches so far
 
     def batches(self) -> Iterator[SourceTable]:
         """The source a batch of rows at a time (the whole of it, when it was read whole).
@@ -123,7 +125,7 @@ def _read_csv_in(path: Path, read: Read, scratch: Path, encoding: str, delimiter
         frame = frame.with_row_index(ROW, offset=read.header_row + 1).with_columns(pl.col(ROW).cast(pl.Int64))
         frame, blank = _tidy(frame, header)
         return SourceTable(str(path), None, frame, header, blank, notes)
-    table = SourceTable(str(path), None, pl.DataFrame(), header, 0, notes)
+    table = SourceTable(str(path), None, pl.DataFrame(), header, 0, notes, size=source.stat().st_size)
     batches = _batches(path, source, read.header_row, columns, header, options, table)
     table.frame = next(batches, None)
     if table.frame is None:  # no rows at all
@@ -147,6 +149,7 @@ def _batches(path: Path, source: Path, header_row: int, columns: list[str], head
     try:
         with source.open("rb") as handle:
             ahead = b"".join(handle.readline() for _ in range(header_row))
+            table.bytes_read = len(ahead)
             if ahead.count(b'"') % 2:
                 # (The format check refuses such a file before it comes here.)
                 raise CannotRun(f"{path}: a header cell runs over several lines")
@@ -165,6 +168,7 @@ def _batches(path: Path, source: Path, header_row: int, columns: list[str], head
                         raise _unreadable(path, error, rows_here, header_row + 1 + rows, options["separator"],
                                           len(columns)) from error
                     data = data[cut:]
+                    table.bytes_read += cut
                     yield from _numbered(frame, header, header_row, rows, table)
                     rows += frame.height
                 if not chunk:
