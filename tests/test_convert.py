@@ -259,6 +259,32 @@ def test_convert_command_exits_1_on_rejects(tmp_path: Path) -> None:
 # --- profiles -----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("slice_bytes", [None, 300])
+def test_a_quote_inside_an_unquoted_cell_is_kept_and_said(tmp_path: Path, monkeypatch, slice_bytes) -> None:
+    """`Bostøtten 12" Nord`, as report generators write it: polars refuses the file; it is read
+    as a spreadsheet reads it, the quote kept, and the summary says where."""
+    from ffb.convert import sources
+
+    if slice_bytes:
+        monkeypatch.setattr(sources, "BATCH_BYTES", slice_bytes)
+    lines = FLAT.read_bytes().split(b"\n")
+    lines[2] = lines[2].replace("Bostøtten Nord".encode("cp1252"), 'Bostøtten 12" Nord'.encode("cp1252"), 1)
+    source = tmp_path / "udtraek.csv"
+    source.write_bytes(b"\n".join(lines))
+    key_file = tmp_path / "key"
+    key_file.write_bytes(KEY)
+    result = CliRunner().invoke(main, ["convert", "--profile", "flat-csv-da", str(source), "--out", str(tmp_path / "out"),
+                                       "--key-file", str(key_file)])
+    assert result.exit_code == 1, result.output  # the provider's two names disagree: its rows are rejected
+    assert "et anførselstegn i en celle, der ikke står i anførselstegn, er beholdt som tegn, første gang i række 3" \
+        in result.output
+    rejects = rows(tmp_path / "out", "rejects")
+    assert 'Bostøtten 12" Nord' in {r["value"] for r in rejects}
+    report = json.loads((tmp_path / "out" / "conversion-report.json").read_text("utf-8"))
+    assert_accounted(report)
+    assert report["records_in"] == 6
+
+
 def test_a_row_with_more_cells_than_the_header_is_named(tmp_path: Path) -> None:
     def edit(table):
         table[4] = table[4] + ["ekstra", "celler"]

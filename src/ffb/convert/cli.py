@@ -267,6 +267,8 @@ _NOTE_WORDS_DA = (
     ("read as ", "læst som tegnsættet "),
     ("rows with cells right of the header: ", "rækker med celler til højre for overskriften: "),
     ("a record is one Bundle", "en post er én Bundle"),
+    ("a quote inside a cell that is not in quotes is kept as a character, first in row ",
+     "et anførselstegn i en celle, der ikke står i anførselstegn, er beholdt som tegn, første gang i række "),
 )
 
 

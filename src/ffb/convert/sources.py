@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tempfile
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, zip_longest
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 
 from ffb.convert.profile import Read
@@ -157,7 +160,7 @@ def _batches(path: Path, source: Path, header_row: int, columns: list[str], head
             while True:
                 chunk = handle.read(BATCH_BYTES)
                 data += chunk
-                cut = _rows_end(data) if chunk else len(data)
+                cut = _rows_end(data, options["separator"]) if chunk else len(data)
                 if cut is None:
                     continue  # not one whole row yet: read on
                 if cut:
@@ -165,8 +168,11 @@ def _batches(path: Path, source: Path, header_row: int, columns: list[str], head
                     try:
                         frame = pl.read_csv(rows_here, has_header=False, schema=schema, **options)
                     except pl.exceptions.PolarsError as error:
-                        raise _unreadable(path, error, rows_here, header_row + 1 + rows, options["separator"],
-                                          len(columns)) from error
+                        first = header_row + 1 + rows
+                        frame = _read_as_a_spreadsheet(rows_here, options["separator"], columns, first, table)
+                        if frame is None:
+                            raise _unreadable(path, error, rows_here, first, options["separator"],
+                                              len(columns)) from error
                     data = data[cut:]
                     table.bytes_read += cut
                     yield from _numbered(frame, header, header_row, rows, table)
@@ -186,13 +192,61 @@ def _numbered(frame: pl.DataFrame, header: list[str], header_row: int, before: i
     yield frame
 
 
-def _rows_end(data: bytes) -> int | None:
+def _read_as_a_spreadsheet(rows: bytes, delimiter: str, columns: list[str], first_row: int,
+                           table: SourceTable) -> pl.DataFrame | None:
+    """Rows polars refuses because a quote stands inside a cell that is not in quotes
+    (`Bostøtten 12" Nord`), read as a spreadsheet reads them: the quote is kept as a character,
+    and a note names the first such row. None when that is not what is wrong."""
+    text = rows.decode("utf-8", "replace")
+    stray = _stray_quote_line(text, delimiter)
+    if stray is None:
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records, stray_row = [], None
+    for record in reader:
+        if len(record) > len(columns):
+            return None  # a row with too many cells: said as such
+        records.append(record + [""] * (len(columns) - len(record)))
+        if stray_row is None and reader.line_num >= stray:
+            stray_row = first_row + len(records) - 1
+    table.notes.append(f"a quote inside a cell that is not in quotes is kept as a character, first in row {stray_row}")
+    return pl.DataFrame(records, schema={name: pl.String for name in columns}, orient="row").with_columns(
+        pl.all().replace("", None))
+
+
+_NOT_BESIDE_A_CELL_EDGE = (ord('"'), ord("\r"), ord("\n"))
+
+
+def _stray_quotes(data: bytes, delimiter: str) -> np.ndarray:
+    """Where the quotes are that neither open nor close a cell nor are doubled: those with
+    something other than the delimiter, a quote or a line break on both sides (`12" Nord`)."""
+    octets = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(octets[1:-1] == ord('"')) + 1
+    edges = np.array([ord(delimiter), *_NOT_BESIDE_A_CELL_EDGE], dtype=np.uint8)
+    stray = ~np.isin(octets[quotes - 1], edges) & ~np.isin(octets[quotes + 1], edges)
+    return quotes[stray]
+
+
+def _stray_quote_line(text: str, delimiter: str) -> int | None:
+    """The first line (from 1) with a stray quote (see _stray_quotes)."""
+    data = text.encode("utf-8")
+    found = _stray_quotes(data, delimiter)
+    return None if not len(found) else data.count(b"\n", 0, int(found[0])) + 1
+
+
+def _rows_end(data: bytes, delimiter: str | None = None) -> int | None:
     """Where the last whole row in `data` ends: just after the last line break that has an
-    even number of quote characters before it (None when no line break has)."""
+    even number of quote characters before it, stray ones not counted, so one stray quote does
+    not make the rest of the file look like one quoted cell (None when no line break has)."""
     end = len(data)
     quotes = data.count(b'"')
+    stray_at: list[int] = []
+    if delimiter is not None and quotes:
+        stray_at = _stray_quotes(data, delimiter).tolist()
+        quotes -= len(stray_at)
     while (newline := data.rfind(b"\n", 0, end)) >= 0:
-        quotes -= data.count(b'"', newline, end)
+        strays_after = bisect_left(stray_at, end) - bisect_left(stray_at, newline)
+        quotes -= data.count(b'"', newline, end) - strays_after
         if quotes % 2 == 0:
             return newline + 1
         end = newline
