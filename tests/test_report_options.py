@@ -47,6 +47,8 @@ def one_warning(tmp_path: Path) -> Path:
 
 
 def _rows_named(text: str) -> list[int]:
+    # Folders go first: the folder pytest gives a test may hold a number (pytest-37).
+    text = re.sub(r"\S*/", "", text)
     return [row for row in BAD_ROWS if re.search(rf"(?<![0-9.,]){row}(?![0-9.,])", text)]
 
 
