@@ -285,6 +285,53 @@ def test_a_quote_inside_an_unquoted_cell_is_kept_and_said(tmp_path: Path, monkey
     assert report["records_in"] == 6
 
 
+HEADER_LINE = FLAT.read_bytes().split(b"\n", 1)[0] + b"\n"
+FIRST_ROW_UTF8 = FLAT.read_bytes().split(b"\n")[1].decode("cp1252").encode("utf-8") + b"\n"
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("empty", b"", "kan ikke læses som tekst (FFB101 tom fil)"),
+    ("binary", bytes(range(256)) * 20, "kan ikke læses som tekst (FFB102 ikke en tabel)"),
+    ("mixed", b"\xef\xbb\xbf" + HEADER_LINE.decode("cp1252").encode("utf-8") + FIRST_ROW_UTF8 + "x;Kø\n".encode("cp1252"),
+     "kan ikke læses som tekst (FFB130 blandede tegnsæt, række 3)"),
+    ("open-quote", HEADER_LINE + b'"010185-1233;Anna\n1;2\n', "række 2: en celle begynder med et anførselstegn, der aldrig lukkes"),
+])
+@pytest.mark.parametrize("slice_bytes", [None, 64])
+def test_an_unreadable_export_is_named_with_its_row(tmp_path: Path, monkeypatch, name, content, said, slice_bytes) -> None:
+    from ffb.convert import sources
+
+    if slice_bytes:
+        monkeypatch.setattr(sources, "BATCH_BYTES", slice_bytes)
+    source = tmp_path / f"{name}.csv"
+    source.write_bytes(content)
+    key_file = tmp_path / "key"
+    key_file.write_bytes(KEY)
+    result = CliRunner().invoke(main, ["convert", "--profile", "flat-csv-da", str(source), "--out", str(tmp_path / "out"),
+                                       "--key-file", str(key_file)])
+    assert result.exit_code == 2, result.output
+    assert f"{name}.csv: {said}" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_rows_that_stop_short_of_the_header_convert(tmp_path: Path, monkeypatch) -> None:
+    """Some exports end a row at its last filled cell; its missing cells are empty, also when
+    such a row starts a slice."""
+    from ffb.convert import sources
+
+    monkeypatch.setattr(sources, "BATCH_BYTES", 64)
+
+    def edit(table):
+        for row in table[1:]:
+            while row and not row[-1]:
+                row.pop()
+        table[2] = table[2][:20]
+
+    source = _flat_variant(tmp_path, edit)
+    result = run_conversion("flat-csv-da", [source], tmp_path / "out", KEY)
+    assert_accounted(result.report)
+    assert result.report["records_in"] == 6
+
+
 def test_a_row_with_more_cells_than_the_header_is_named(tmp_path: Path) -> None:
     def edit(table):
         table[4] = table[4] + ["ekstra", "celler"]

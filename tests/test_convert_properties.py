@@ -203,8 +203,9 @@ def _package(folder: Path) -> dict[str, object]:
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=exports(), batch=st.integers(1, 600), notes=st.lists(NOTES, max_size=4), crlf=st.booleans())
-def test_reading_in_batches_changes_nothing(tmp_path_factory, monkeypatch, rows, batch, notes, crlf) -> None:
+@given(rows=exports(), batch=st.integers(1, 600), notes=st.lists(NOTES, max_size=4), crlf=st.booleans(),
+       short=st.booleans())
+def test_reading_in_batches_changes_nothing(tmp_path_factory, monkeypatch, rows, batch, notes, crlf, short) -> None:
     """A large export is converted a slice of bytes at a time, with each table's rows kept on
     disk between slices; the package must be the one a whole reading gives, also when a
     quoted note runs over several lines across a slice's end."""
@@ -216,6 +217,8 @@ def test_reading_in_batches_changes_nothing(tmp_path_factory, monkeypatch, rows,
     rows = [list(row) for row in rows]
     for row, text in zip(rows, notes):
         row[note] = text
+    if short:  # some exports stop a row at its last filled cell
+        rows = [row[: max((i + 1 for i, cell in enumerate(row) if cell), default=1)] for row in rows]
     _write(source, rows, "\r\n" if crlf else "\n")
     run_conversion("flat-csv-da", [source], folder / "whole", KEY)
     spilled = []

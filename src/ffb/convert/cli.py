@@ -43,6 +43,10 @@ _DANISH = [
     (r"^(?P<p>.*): row (?P<row>\d+) has (?P<n>\d+) cells, the header (?P<w>\d+) \(a (?P<d>.*) in a cell that is not in quotes\?\)$",
      "{p}: række {row} har {n} celler, overskriften {w} (et {d} i en celle, der ikke står i anførselstegn?)"),
     (r"^(?P<p>.*): cannot be read as CSV \((?P<why>.*)\)$", "{p}: kan ikke læses som CSV ({why})"),
+    (r"^(?P<p>.*): row (?P<row>\d+): a cell opens with a quote that is never closed$",
+     "{p}: række {row}: en celle begynder med et anførselstegn, der aldrig lukkes"),
+    (r"^(?P<p>.*): row (?P<row>\d+): a cell longer than (?P<n>\d+) characters$",
+     "{p}: række {row}: en celle på over {n} tegn"),
     (r"^(?P<p>.*): the key file cannot be read \((?P<why>.*)\)$", "{p}: nøglefilen kan ikke læses ({why})"),
     (r"^not enough memory for this conversion$", "ikke hukommelse nok til denne konvertering"),
     (r"^could not convert \((?P<why>.*)\)$", "kunne ikke konvertere ({why})"),
@@ -55,6 +59,8 @@ def _fail(message: str, lang: str = "en") -> None:
 
     from ffb.validate.wording import in_language
 
+    if lang == "da":
+        message = _danish_rule_title(message)
     worded = in_language(message, lang)
     if lang == "da":
         for pattern, danish in _DANISH:
@@ -65,6 +71,20 @@ def _fail(message: str, lang: str = "en") -> None:
     prefix = "ffb convert: fejl: " if lang == "da" else "ffb convert: error: "
     click.echo(f"{prefix}{mask_text(worded)}", err=True)
     sys.exit(2)
+
+
+def _danish_rule_title(message: str) -> str:
+    """`not a readable text file (FFB130 mixed encodings, row 12)` in Danish words."""
+    import re
+
+    from ffb.validate.catalogue import get_rule
+
+    match = re.match(r"^(?P<p>.*): not a readable text file \((?P<code>FFB\d+) [^,)]*(, row (?P<row>\d+))?\)$", message)
+    if not match:
+        return message
+    title = get_rule(match["code"]).title["da"].lower()
+    row = f", række {match['row']}" if match["row"] else ""
+    return f"{match['p']}: kan ikke læses som tekst ({match['code']} {title}{row})"
 
 
 def _list_profiles() -> None:

@@ -92,7 +92,11 @@ def _read_csv(path: Path, read: Read, workdir: Path | None = None) -> SourceTabl
     try:
         text_format, _ = detect_format(path)
     except NotText as problem:
-        raise CannotRun(f"{path}: not a readable text file ({problem.code})") from problem
+        from ffb.validate.catalogue import get_rule
+
+        where = f", row {problem.row}" if problem.row else ""
+        title = get_rule(problem.code).title["en"].lower()
+        raise CannotRun(f"{path}: not a readable text file ({problem.code} {title}{where})") from problem
     encoding = text_format.encoding if read.encoding == "auto" else read.encoding
     delimiter = text_format.delimiter if read.delimiter == "auto" else read.delimiter
     if workdir is not None:
@@ -166,7 +170,10 @@ def _batches(path: Path, source: Path, header_row: int, columns: list[str], head
                 if cut:
                     rows_here = data[:cut]
                     try:
-                        frame = pl.read_csv(rows_here, has_header=False, schema=schema, **options)
+                        # A row may stop short of the header's width; its missing cells are empty
+                        # (even the slice's first row, as in a whole reading).
+                        frame = pl.read_csv(rows_here, has_header=False, schema=schema, missing_columns="insert",
+                                            **options)
                     except pl.exceptions.PolarsError as error:
                         first = header_row + 1 + rows
                         frame = _read_as_a_spreadsheet(rows_here, options["separator"], columns, first, table)
@@ -203,12 +210,15 @@ def _read_as_a_spreadsheet(rows: bytes, delimiter: str, columns: list[str], firs
         return None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records, stray_row = [], None
-    for record in reader:
-        if len(record) > len(columns):
-            return None  # a row with too many cells: said as such
-        records.append(record + [""] * (len(columns) - len(record)))
-        if stray_row is None and reader.line_num >= stray:
-            stray_row = first_row + len(records) - 1
+    try:
+        for record in reader:
+            if len(record) > len(columns):
+                return None  # a row with too many cells: said as such
+            records.append(record + [""] * (len(columns) - len(record)))
+            if stray_row is None and reader.line_num >= stray:
+                stray_row = first_row + len(records) - 1
+    except csv.Error:
+        return None
     table.notes.append(f"a quote inside a cell that is not in quotes is kept as a character, first in row {stray_row}")
     return pl.DataFrame(records, schema={name: pl.String for name in columns}, orient="row").with_columns(
         pl.all().replace("", None))
@@ -255,14 +265,36 @@ def _rows_end(data: bytes, delimiter: str | None = None) -> int | None:
 
 def _unreadable(path: Path, error: Exception, rows: bytes = b"", first_row: int = 0, delimiter: str = ";",
                 width: int = 0) -> CannotRun:
-    """The reader's complaint, with the row that has more cells than the header when that is it."""
-    for number, cells in enumerate(csv.reader(io.StringIO(rows.decode("utf-8", "replace"), newline=""),
-                                              delimiter=delimiter), start=first_row):
-        if len(cells) > width:
-            return CannotRun(f"{path}: row {number} has {len(cells)} cells, the header {width} "
-                             f"(a {delimiter!r} in a cell that is not in quotes?)")
+    """The reader's complaint, said by the row at fault where it can be found: a row with more
+    cells than the header, a quoted cell that is never closed, or a cell over the size limit."""
+    if rows:
+        opened = _unclosed_quote_row(rows, delimiter, first_row)
+        if opened is not None:
+            return CannotRun(f"{path}: row {opened}: a cell opens with a quote that is never closed")
+        number = first_row
+        try:
+            for cells in csv.reader(io.StringIO(rows.decode("utf-8", "replace"), newline=""), delimiter=delimiter):
+                if len(cells) > width:
+                    return CannotRun(f"{path}: row {number} has {len(cells)} cells, the header {width} "
+                                     f"(a {delimiter!r} in a cell that is not in quotes?)")
+                number += 1
+        except csv.Error:
+            return CannotRun(f"{path}: row {number}: a cell longer than {csv.field_size_limit()} characters")
     first = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
     return CannotRun(f"{path}: cannot be read as CSV ({first})")
+
+
+def _unclosed_quote_row(rows: bytes, delimiter: str, first_row: int) -> int | None:
+    """The row whose quoted cell is still open at the end of `rows` (stray quotes not counted)."""
+    if (rows.count(b'"') - len(_stray_quotes(rows, delimiter))) % 2 == 0:
+        return None
+    whole = _rows_end(rows, delimiter) or 0  # the rows before it are whole
+    try:
+        before = sum(1 for _ in csv.reader(io.StringIO(rows[:whole].decode("utf-8", "replace"), newline=""),
+                                           delimiter=delimiter))
+    except csv.Error:
+        return None
+    return first_row + before
 
 
 def _cell(value: object, decimal: str) -> str | None:
