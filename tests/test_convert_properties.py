@@ -190,13 +190,17 @@ def test_fhir_round_trip_keeps_every_code_and_date(seed, citizens, registrations
 
 
 def _package(folder: Path) -> dict[str, object]:
-    """Every file of a converted package, the report without its time of conversion."""
+    """Every file of a converted package, the report without its time of conversion, and a
+    table's rows in sorted order (a table merged in parts lists them part by part)."""
     files = {}
     for path in sorted(folder.iterdir()):
         if path.name == "conversion-report.json":
             report = json.loads(path.read_text("utf-8"))
             report.pop("converted_at")
             files[path.name] = report
+        elif path.suffix == ".csv" and path.name != "rejects.csv":
+            header, *lines = path.read_bytes().split(b"\n")
+            files[path.name] = (header, sorted(lines))
         else:
             files[path.name] = path.read_bytes()
     return files
@@ -207,8 +211,8 @@ def _package(folder: Path) -> dict[str, object]:
        short=st.booleans())
 def test_reading_in_batches_changes_nothing(tmp_path_factory, monkeypatch, rows, batch, notes, crlf, short) -> None:
     """A large export is converted a slice of bytes at a time, with each table's rows kept on
-    disk between slices; the package must be the one a whole reading gives, also when a
-    quoted note runs over several lines across a slice's end."""
+    disk between slices and merged in parts; the package must be the one a whole reading
+    gives, also when a quoted note runs over several lines across a slice's end."""
     from ffb.convert import engine, sources
 
     folder = tmp_path_factory.mktemp("batches")

@@ -477,16 +477,18 @@ class _Candidates:
     """Each table's candidate rows, gathered source batch by source batch.
 
     They stay in memory unless a source comes in several batches and there is a work folder:
-    then each batch's rows are written there as Parquet as soon as the batch is done, and a
-    table is read back whole only when its own turn comes, so that no more than one batch of
-    source text and one table are held at a time."""
+    then each batch's rows are written there as Parquet as soon as the batch is done, split
+    into `parts` by a hash of the table's key, so that all rows of one key are in one part.
+    A table is then merged a part at a time: no more than one batch of source text and one
+    part of one table are held at once, however large the export."""
 
-    def __init__(self, plan: Plan, workdir: Path | None) -> None:
-        self.workdir = workdir
+    def __init__(self, plan: Plan, workdir: Path | None, parts: int = 1) -> None:
+        self.workdir, self.parts = workdir, max(1, parts)
         self.schemas = {t.name: {SRC: pl.Int64, ROW: pl.Int64, REG: pl.Int64, **{c.name: DTYPES[c.type] for c in t.columns}}
                         for t in plan.tables}
+        self.keys = {t.name: t.primary_key for t in plan.tables}
         self.frames: dict[str, list[pl.DataFrame]] = {t.name: [] for t in plan.tables}
-        self.files: dict[str, list[Path]] = {t.name: [] for t in plan.tables}
+        self.files: dict[str, dict[int, list[Path]]] = {t.name: {} for t in plan.tables}
         self.rows = {t.name: 0 for t in plan.tables}
 
     def add(self, name: str, frame: pl.DataFrame) -> None:
@@ -494,22 +496,30 @@ class _Candidates:
         self.frames[name].append(frame)
 
     def spill(self) -> None:
-        """Write what is held to the work folder (nothing happens without one)."""
+        """Write what is held to the work folder, a file per part (nothing happens without one)."""
         if self.workdir is None:
             return
         for name, frames in self.frames.items():
             for frame in frames:
-                path = self.workdir / f"{name}-{len(self.files[name])}.parquet"
-                frame.write_parquet(path, compression="snappy", statistics=False)
-                self.files[name].append(path)
+                part = (pl.struct(self.keys[name]).hash(seed=0) % self.parts).cast(pl.Int64).alias("_part")
+                for (number,), rows in frame.with_columns(part).partition_by("_part", as_dict=True).items():
+                    files = self.files[name].setdefault(number, [])
+                    path = self.workdir / f"{name}-{number}-{len(files)}.parquet"
+                    rows.drop("_part").write_parquet(path, compression="snappy", statistics=False)
+                    files.append(path)
             frames.clear()
 
     @property
     def spilled(self) -> bool:
         return any(self.files.values())
 
-    def load(self, name: str) -> pl.DataFrame:
-        parts = [pl.read_parquet(path) for path in self.files[name]] + self.frames[name]
+    def parts_of(self, name: str) -> list[int | None]:
+        """The parts a table is merged in: all at once (None) unless its rows were spilled."""
+        return sorted(self.files[name]) if self.files[name] else [None]
+
+    def load(self, name: str, part: int | None = None) -> pl.DataFrame:
+        paths = self.files[name].get(part, []) if part is not None else []
+        parts = [pl.read_parquet(path) for path in paths] + (self.frames[name] if part is None else [])
         if not parts:
             return pl.DataFrame(schema=self.schemas[name])
         return pl.concat(parts, how="vertical") if len(parts) > 1 else parts[0]
@@ -546,19 +556,24 @@ def _gather(plan: Plan, source: SourceTable, index: int, pseudonymiser: Pseudony
 
 
 def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser, workdir: Path | None = None,
-            sink: Callable[[str, pl.DataFrame], None] | None = None,
+            sink: Callable[[str, pl.DataFrame, bool], None] | None = None,
             advanced: Callable[[float], None] | None = None) -> Conversion:
     """Convert the sources (read a batch at a time, see SourceTable.batches).
 
     `workdir` is where candidate rows go between batches (see _Candidates); `sink`, when
-    given, takes each finished table as soon as it is made, and the Conversion then holds
-    only the tables' columns, not their rows. `advanced`, when given, is told after each
+    given, takes each finished table (or part of one, with True to add it to the parts before)
+    as soon as it is made, and the Conversion then holds only the tables' columns, not their
+    rows. `advanced`, when given, is told after each
     batch of a source read in batches how much of the sources' bytes are done (0 to 1).
     """
     total = sum(source.size for source in sources)
     for source in sources:
         check_headers(plan, source)
-    candidates = _Candidates(plan, workdir)
+    from ffb.convert.sources import BATCH_BYTES
+
+    # Spilled rows are merged in a part per four batches of the export (at most 64 parts): a
+    # part of a table then takes less memory than a batch of source text.
+    candidates = _Candidates(plan, workdir, min(64, -(-total // (4 * BATCH_BYTES))))
     rejects = [_empty_rejects()]
     counts = []
     for index, source in enumerate(sources):
@@ -574,6 +589,8 @@ def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser
                 if advanced is not None and total:
                     advanced(sum(s.bytes_read for s in sources) / total)
         counts.append(count)
+    if candidates.spilled:
+        candidates.spill()  # every row in its part, also those of a source read whole
     all_rejects = pl.concat(rejects).unique(maintain_order=True)
     del rejects
     records_in = dict(candidates.rows)
@@ -586,18 +603,24 @@ def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser
         rejected_rows, rejected_regs = _rejected_sets(all_rejects)
         new = []
         for table in plan.tables:
-            frame = _anti(candidates.load(table.name), rejected_rows, rejected_regs)
-            candidates.keep(table.name, frame)
-            records_out[table.name] = frame.height
-            merged, conflicts = _merge(frame, table)
-            del frame
-            new.append(conflicts)
-            rows_written[table.name] = merged.height
-            if sink is not None:
-                sink(table.name, merged)  # written again if a later round rejects more
-                merged = merged.clear()
-            tables[table.name] = merged
-            del merged
+            records_out[table.name] = rows_written[table.name] = 0
+            merged_parts = []
+            for number, part in enumerate(candidates.parts_of(table.name)):
+                frame = _anti(candidates.load(table.name, part), rejected_rows, rejected_regs)
+                candidates.keep(table.name, frame)
+                records_out[table.name] += frame.height
+                merged, conflicts = _merge(frame, table)
+                del frame
+                new.append(conflicts)
+                rows_written[table.name] += merged.height
+                if sink is not None:
+                    # Written again if a later round rejects more; a part after the first is added.
+                    sink(table.name, merged, number > 0)
+                    merged = merged.clear()
+                merged_parts.append(merged)
+                del merged
+            tables[table.name] = pl.concat(merged_parts) if len(merged_parts) > 1 else merged_parts[0]
+            del merged_parts
         found = pl.concat(new)
         if not found.height:
             break

@@ -30,9 +30,10 @@ def _canonical_text(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select(out)
 
 
-def write_table(folder: Path, name: str, frame: pl.DataFrame) -> None:
-    """One canonical table as the package's UTF-8 CSV file."""
-    _canonical_text(frame).write_csv(folder / f"{name}.csv", line_terminator="\n", null_value="")
+def write_table(folder: Path, name: str, frame: pl.DataFrame, add: bool = False) -> None:
+    """One canonical table as the package's UTF-8 CSV file (`add`: its rows added to the file)."""
+    with (folder / f"{name}.csv").open("ab" if add else "wb") as handle:
+        _canonical_text(frame).write_csv(handle, line_terminator="\n", null_value="", include_header=not add)
 
 
 def write_conversion(folder: Path, conversion: Conversion, rejects: pl.DataFrame, report: dict, contract: dict) -> None:

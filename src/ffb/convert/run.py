@@ -60,7 +60,7 @@ def run_conversion(profile_name: str | Path, inputs: list[Path], out: Path, key:
             tell("convert")
             out.mkdir(parents=True, exist_ok=True)
             # Each table is written as soon as it is made, and let go.
-            conversion = convert(plan, sources, pseudonymiser, workdir, lambda name, frame: write_table(out, name, frame),
+            conversion = convert(plan, sources, pseudonymiser, workdir, lambda name, frame, add: write_table(out, name, frame, add),
                                  lambda done: tell("convert", done))
     rejects = word_rejects(conversion.rejects, sources, plan, lang)
     report = _report(profile, profile_path, contract, conversion, rejects)
