@@ -569,7 +569,7 @@ def convert(plan: Plan, sources: list[SourceTable], pseudonymiser: Pseudonymiser
     total = sum(source.size for source in sources)
     for source in sources:
         check_headers(plan, source)
-    from ffb.convert.sources import BATCH_BYTES
+    from ffb.convert.sources import BATCH_BYTES  # read now: the slice size may be set at run time
 
     # Spilled rows are merged in a part per four batches of the export (at most 64 parts): a
     # part of a table then takes less memory than a batch of source text.

@@ -182,7 +182,7 @@ def _batches(path: Path, source: Path, header_row: int, columns: list[str], head
                                               len(columns)) from error
                     data = data[cut:]
                     table.bytes_read += cut
-                    yield from _numbered(frame, header, header_row, rows, table)
+                    yield _numbered(frame, header, header_row, rows, table)
                     rows += frame.height
                 if not chunk:
                     break
@@ -191,12 +191,14 @@ def _batches(path: Path, source: Path, header_row: int, columns: list[str], head
 
 
 def _numbered(frame: pl.DataFrame, header: list[str], header_row: int, before: int,
-              table: SourceTable) -> Iterator[pl.DataFrame]:
+              table: SourceTable) -> pl.DataFrame:
+    """A slice's rows under the header's names, numbered on from the `before` rows read,
+    tidied (its blank rows counted into the table)."""
     frame.columns = header
     frame = frame.with_row_index(ROW, offset=header_row + 1 + before).with_columns(pl.col(ROW).cast(pl.Int64))
     frame, blank = _tidy(frame, header)
     table.blank_rows += blank
-    yield frame
+    return frame
 
 
 def _read_as_a_spreadsheet(rows: bytes, delimiter: str, columns: list[str], first_row: int,
@@ -204,11 +206,10 @@ def _read_as_a_spreadsheet(rows: bytes, delimiter: str, columns: list[str], firs
     """Rows polars refuses because a quote stands inside a cell that is not in quotes
     (`Bostøtten 12" Nord`), read as a spreadsheet reads them: the quote is kept as a character,
     and a note names the first such row. None when that is not what is wrong."""
-    text = rows.decode("utf-8", "replace")
-    stray = _stray_quote_line(text, delimiter)
+    stray = _stray_quote_line(rows, delimiter)
     if stray is None:
         return None
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(rows.decode("utf-8", "replace"), newline=""), delimiter=delimiter)
     records, stray_row = [], None
     try:
         for record in reader:
@@ -237,21 +238,20 @@ def _stray_quotes(data: bytes, delimiter: str) -> np.ndarray:
     return quotes[stray]
 
 
-def _stray_quote_line(text: str, delimiter: str) -> int | None:
+def _stray_quote_line(data: bytes, delimiter: str) -> int | None:
     """The first line (from 1) with a stray quote (see _stray_quotes)."""
-    data = text.encode("utf-8")
     found = _stray_quotes(data, delimiter)
     return None if not len(found) else data.count(b"\n", 0, int(found[0])) + 1
 
 
-def _rows_end(data: bytes, delimiter: str | None = None) -> int | None:
+def _rows_end(data: bytes, delimiter: str) -> int | None:
     """Where the last whole row in `data` ends: just after the last line break that has an
     even number of quote characters before it, stray ones not counted, so one stray quote does
     not make the rest of the file look like one quoted cell (None when no line break has)."""
     end = len(data)
     quotes = data.count(b'"')
     stray_at: list[int] = []
-    if delimiter is not None and quotes:
+    if quotes:
         stray_at = _stray_quotes(data, delimiter).tolist()
         quotes -= len(stray_at)
     while (newline := data.rfind(b"\n", 0, end)) >= 0:

@@ -27,7 +27,7 @@ from ffb.contract.codes import load_contract
 from ffb.convert.crosswalk import default_crosswalk
 from ffb.convert.normalise import normal
 from ffb.convert.parsing import CPR
-from ffb.convert.profile import Column, ProfileError, Read, load_profile, shipped_profiles
+from ffb.convert.profile import Column, Profile, ProfileError, Read, load_profile, shipped_profiles
 from ffb.convert.sources import read_source
 
 _SQUEEZE = re.compile(r"[^0-9a-z]")
@@ -69,15 +69,21 @@ def _is_key(column: dict) -> bool:
     return column["name"] == "id" or column["name"].endswith("_id")
 
 
-def _shipped_labels(contract: dict) -> dict[str, dict[str, str]]:
-    """The labels the shipped profiles map, per enum (normal form → code)."""
-    columns_of = {t["name"]: {c["name"]: c for c in t["columns"]} for t in contract["tables"]}
-    found: dict[str, dict[str, str]] = {}
+def _shipped() -> list[Profile]:
+    """The shipped profiles that load (the suggestions learn from them)."""
+    profiles = []
     for name in shipped_profiles():
         try:
-            profile, _ = load_profile(name)
+            profiles.append(load_profile(name)[0])
         except ProfileError:
             continue
+    return profiles
+
+
+def _shipped_labels(profiles: list[Profile], contract: dict, columns_of: dict) -> dict[str, dict[str, str]]:
+    """The labels the shipped profiles map, per enum (normal form → code)."""
+    found: dict[str, dict[str, str]] = {}
+    for profile in profiles:
         for table_name, table in profile.tables.items():
             for column_name, spec in table.columns.items():
                 enum = columns_of.get(table_name, {}).get(column_name, {}).get("enum")
@@ -94,14 +100,10 @@ def _shipped_labels(contract: dict) -> dict[str, dict[str, str]]:
     return found
 
 
-def _learned() -> dict[str, list[tuple[str, str, str | None]]]:
+def _learned(profiles: list[Profile]) -> dict[str, list[tuple[str, str, str | None]]]:
     """The headers the shipped profiles read (normal form → table, column, unit)."""
     learned: dict[str, list[tuple[str, str, str | None]]] = {}
-    for name in shipped_profiles():
-        try:
-            profile, _ = load_profile(name)
-        except ProfileError:
-            continue
+    for profile in profiles:
         if profile.read.format == "fhir":
             continue
         for table_name, table in profile.tables.items():
@@ -133,13 +135,14 @@ def suggest_profile(export: Path, name: str) -> str:
                 continue
             for label in (column["name"], column["title"]):
                 candidates.setdefault(normal(label), []).append((table["name"], column, None))
-    for label, entries in _learned().items():
+    profiles = _shipped()
+    for label, entries in _learned(profiles).items():
         for table_name, column_name, unit in entries:
             column = columns_of.get(table_name, {}).get(column_name)
             if column is not None and (table_name, column) not in [(t, c) for t, c, _ in candidates.get(label, [])]:
                 candidates.setdefault(label, []).append((table_name, column, unit))
     labels = list(candidates)
-    shipped = _shipped_labels(contract)
+    shipped = _shipped_labels(profiles, contract, columns_of)
 
     cpr_header = next((h for h in source.header if _cpr_share(frame[h]) > 0.8), None)
     mapped: dict[str, dict[str, tuple[str, float, dict, str | None]]] = {}
