@@ -118,25 +118,18 @@ def _read_csv_in(path: Path, read: Read, scratch: Path, encoding: str, delimiter
         notes.append(f"read as {encoding}")
     options = dict(separator=delimiter, infer_schema=False, encoding="utf8", quote_char='"', raise_if_empty=False)
     try:
-        if batched:
-            columns = pl.scan_csv(source, skip_rows=read.header_row - 1, **options).collect_schema().names()
-        else:
-            frame = pl.read_csv(source, skip_rows=read.header_row - 1, **options)
-            columns = frame.columns
+        columns = pl.scan_csv(source, skip_rows=read.header_row - 1, **options).collect_schema().names()
     except pl.exceptions.PolarsError as error:
         raise _unreadable(path, error) from error
     header = [name.strip() for name in columns]
     _check_header(header, str(path))
-    if not batched:
-        frame.columns = header
-        frame = frame.with_row_index(ROW, offset=read.header_row + 1).with_columns(pl.col(ROW).cast(pl.Int64))
-        frame, blank = _tidy(frame, header)
-        return SourceTable(str(path), None, frame, header, blank, notes)
     table = SourceTable(str(path), None, pl.DataFrame(), header, 0, notes, size=source.stat().st_size)
     batches = _batches(path, source, read.header_row, columns, header, options, table)
-    table.frame = next(batches, None)
-    if table.frame is None:  # no rows at all
-        table.frame = pl.DataFrame(schema={**{h: pl.String for h in header}, ROW: pl.Int64})
+    empty = pl.DataFrame(schema={ROW: pl.Int64, **{h: pl.String for h in header}})  # no rows at all
+    if not batched:  # every slice now, before the scratch folder goes
+        table.frame = pl.concat([empty, *batches], how="vertical")
+        return table
+    table.frame = next(batches, empty)
     second = next(batches, None)
     # A file of one batch is held whole, as if it had not been read in batches.
     table.more = None if second is None else chain([second], batches)
